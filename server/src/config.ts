@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Thrown for a bad or missing setting; the message names the variable and what it should be. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Everything the product reads from its environment, validated once at start-up. */
+export interface Config {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Unset means the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | undefined;
+  publicUrl: URL;
+  appSecret: string;
+  logLevel: LogLevel;
+  allowedOrigins: string[];
+  workerConcurrency: number;
+  shutdownTimeoutMs: number;
+  /** The built React client served at `/`. */
+  clientDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'test', 'production'];
+const MIN_SECRET_LENGTH = 32;
+
+function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function readUrl(name: string, raw: string, protocols: readonly string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL such as ${protocols[0]}//host (got "${raw}")`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.join(' or ')} (got "${url.protocol}")`);
+  }
+  return url;
+}
+
+function readOrigins(name: string, raw: string): string[] {
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const url = readUrl(name, entry, ['http:', 'https:']);
+      if (url.origin !== entry.replace(/\/$/, '')) {
+        throw new ConfigError(name, `must list origins only, like https://app.example.com (got "${entry}")`);
+      }
+      return url.origin;
+    });
+}
+
+/**
+ * Reads and validates the environment. The app secret is taken from `SESSION_SECRET`; when it is
+ * unset outside production it is generated once and kept in `DATA_DIR/secrets.json`.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const port = readInt(env, 'PORT', 4000, 0, 65535);
+  const host = env.HOST?.trim() || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
+  const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || '.data');
+
+  const rawDatabaseUrl = env.DATABASE_URL?.trim();
+  const databaseUrl = rawDatabaseUrl
+    ? readUrl('DATABASE_URL', rawDatabaseUrl, ['postgres:', 'postgresql:']).toString()
+    : undefined;
+
+  const publicUrl = readUrl(
+    'PUBLIC_URL',
+    env.PUBLIC_URL?.trim() || `http://localhost:${port}`,
+    ['http:', 'https:'],
+  );
+
+  const rawSecret = env.SESSION_SECRET?.trim();
+  if (rawSecret !== undefined && rawSecret.length > 0 && rawSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('SESSION_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters long`);
+  }
+  if (!rawSecret && nodeEnv === 'production') {
+    throw new ConfigError(
+      'SESSION_SECRET',
+      `is required in production: set it to a random string of at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`,
+    );
+  }
+  const appSecret = rawSecret || persistedSecret(dataDir);
+
+  const rawOrigins = env.ALLOWED_ORIGINS?.trim();
+  const allowedOrigins = rawOrigins
+    ? readOrigins('ALLOWED_ORIGINS', rawOrigins)
+    : [publicUrl.origin];
+
+  return {
+    nodeEnv,
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    publicUrl,
+    appSecret,
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+    allowedOrigins,
+    workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 4, 1, 64),
+    shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 0, 600_000),
+    clientDir: path.resolve(__dirname, '..', '..', 'client', 'dist'),
+  };
+}
+
+/** Generates the development app secret once and reuses it, so sessions survive restarts. */
+function persistedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secrets.json');
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { appSecret?: unknown };
+    if (typeof stored.appSecret === 'string' && stored.appSecret.length >= MIN_SECRET_LENGTH) {
+      return stored.appSecret;
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ConfigError('DATA_DIR', `holds an unreadable ${file}: ${(error as Error).message}`);
+    }
+  }
+  const appSecret = randomBytes(48).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify({ appSecret }, null, 2) + '\n', { mode: 0o600 });
+  return appSecret;
+}

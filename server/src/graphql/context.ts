@@ -1,0 +1,7 @@
+import type { Logger } from '../logger';
+
+/** What every resolver receives, on HTTP and on WebSocket alike. */
+export interface GraphQLContext {
+  requestId: string;
+  logger: Logger;
+}

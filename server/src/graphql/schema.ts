@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { NoticeResolver } from '../modules/system/notice.resolver';
+import { ServerInfoResolver } from '../modules/system/server-info';
+
+/** Every resolver class; each module adds its own here. */
+export const RESOLVERS = [ServerInfoResolver, NoticeResolver] as const;
+
+/** Resolver instances, built in the composition root with their services. */
+export type ResolverInstances = object[];
+
+export interface SchemaOptions {
+  resolvers?: ResolverInstances;
+  pubSub?: PubSub;
+}
+
+/**
+ * Builds the executable schema. Resolver classes are looked up among the given instances, so
+ * resolvers receive their services by constructor and nothing global is involved.
+ */
+export function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+  const instances = options.resolvers ?? [];
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    validate: { forbidUnknownValues: true, whitelist: true, forbidNonWhitelisted: true },
+    pubSub: options.pubSub,
+    container: {
+      get: (resolverClass: new (...args: never[]) => unknown) => {
+        const instance = instances.find((candidate) => candidate instanceof resolverClass);
+        if (!instance) throw new Error(`No instance registered for ${resolverClass.name}`);
+        return instance;
+      },
+    },
+  });
+}
+
+const HEADER = `# This file is generated from the server's resolvers by \`npm run schema:emit\`.
+# Do not edit it by hand; \`npm run check\` fails when it is stale.
+`;
+
+/** The SDL committed as schema.graphql. */
+export async function printAppSchema(): Promise<string> {
+  const schema = await buildAppSchema();
+  return `${HEADER}\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../logger';
+import type { GraphQLContext } from './context';
+import { formatGraphQLError, type createErrorFormatter } from './errors';
+
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * A browser may only open the live connection from an allowed origin (or the server's own
+ * host); clients without an Origin header (scripts, partners) authenticate by token instead.
+ */
+export function isAllowedOrigin(request: IncomingMessage, allowedOrigins: string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (allowedOrigins.includes(origin)) return true;
+  const host = request.headers.host;
+  return !!host && (origin === `http://${host}` || origin === `https://${host}`);
+}
+
+/** GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's `/graphql` path. */
+export function attachWebSocket(params: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  allowedOrigins: string[];
+  logger: Logger;
+  formatError: ReturnType<typeof createErrorFormatter>;
+}) {
+  const { httpServer, schema, allowedOrigins, logger, formatError } = params;
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: ({ req }, done) => {
+      if (isAllowedOrigin(req, allowedOrigins)) return done(true);
+      logger.warn({ origin: req.headers.origin }, 'refused a WebSocket from a foreign origin');
+      done(false, 403, 'Origin not allowed');
+    },
+  });
+
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => formatGraphQLError(formatError, error));
+
+  const disposable = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
+    {
+      schema,
+      context: (ctx): GraphQLContext => {
+        const requestId = randomUUID();
+        return { requestId, logger: logger.child({ reqId: requestId, transport: 'ws' }) };
+      },
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : result,
+    },
+    wsServer,
+  );
+
+  return {
+    /** Closes every live connection (code 1001, "going away") so clients reconnect elsewhere. */
+    async close(): Promise<void> {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { GraphQLContext } from '../graphql/context';
+import { createErrorFormatter } from '../graphql/errors';
+import { legacyJsonStatusPlugin } from '../graphql/http-status';
+import { attachWebSocket } from '../graphql/websocket';
+import { healthRoutes } from './health';
+import { requestContext } from './request-context';
+import { securityHeaders } from './security-headers';
+import { staticClient } from './static-client';
+
+const MAX_BODY = '1mb';
+
+export interface HttpApi {
+  server: Server;
+  /** Stops taking requests, lets in-flight ones finish, closes live connections. */
+  close(): Promise<void>;
+}
+
+/** The api process's HTTP server: GraphQL over HTTP and WebSocket, health, the client. */
+export async function createHttpApi(params: {
+  config: Config;
+  logger: Logger;
+  schema: GraphQLSchema;
+  isReady: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+}): Promise<HttpApi> {
+  const { config, logger, schema } = params;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const formatError = createErrorFormatter({ logger, exposeStack: config.nodeEnv === 'development' });
+
+  const ws = attachWebSocket({ httpServer: server, schema, allowedOrigins: config.allowedOrigins, logger, formatError });
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      legacyJsonStatusPlugin,
+      { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
+    ],
+    logger: logger.child({ component: 'apollo' }),
+  });
+  await apollo.start();
+
+  app.use(requestContext(logger));
+  app.use(securityHeaders(config));
+  app.use(compression());
+  app.use(healthRoutes(params.isReady));
+
+  // A browser opening the endpoint itself is sent to the playground.
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['json', 'html']) === 'html' && !req.query.query) return res.redirect(302, '/graphiql');
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => ({ requestId: req.id, logger: req.log }),
+    }),
+  );
+
+  app.use(staticClient(config.clientDir));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+  app.use(httpErrorHandler);
+
+  return {
+    server,
+    close: () => apollo.stop(),
+  };
+}
+
+/** Turns body-parser and static-file errors into plain answers; nothing else reaches here. */
+function httpErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const status = (error as { status?: number }).status ?? 500;
+  const type = (error as { type?: string }).type;
+  const message =
+    type === 'entity.too.large'
+      ? `The request body is larger than ${MAX_BODY}.`
+      : type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : status === 404
+          ? 'Not found'
+          : 'The request could not be processed.';
+  if (status >= 500) req.log?.error({ err: error }, 'request failed');
+  if (req.path.startsWith('/graphql')) {
+    res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    return;
+  }
+  res.status(status).json({ error: message });
+}

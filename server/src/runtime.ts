@@ -1,0 +1,138 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { Pool } from 'pg';
+import type { Runner } from 'graphile-worker';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createDataSource } from './db/data-source';
+import { migrate, migrationsApplied, openDatabase } from './db/database';
+import type { RunningDatabase } from './db/embedded-postgres';
+import { PostgresEventBus } from './graphql/events';
+import { buildAppSchema } from './graphql/schema';
+import { createHttpApi, type HttpApi } from './http/app';
+import { NoticeResolver } from './modules/system/notice.resolver';
+import { NoticeService } from './modules/system/notice.service';
+import { ServerInfo, ServerInfoResolver } from './modules/system/server-info';
+import { installQueueSchema, startWorker, type TaskList } from './queue/queue';
+import { VERSION } from './version';
+
+/** Which parts this process runs: `all` (the default `npm start`), or one role for scaling out. */
+export type Role = 'all' | 'api' | 'worker';
+
+export interface Runtime {
+  config: Config;
+  dataSource: DataSource;
+  events: PostgresEventBus;
+  services: { notices: NoticeService };
+  /** The api's address, when this process serves HTTP. */
+  url: string | undefined;
+  /** Drains HTTP and WebSocket, lets running jobs finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Tasks the worker runs, collected from the modules' `*.jobs.ts`. */
+export function moduleTasks(): TaskList {
+  return {};
+}
+
+/**
+ * The composition root: database, migrations, queue, events, services, then the api and/or the
+ * worker. Used by `main.ts` and by the integration tests, so both run the same wiring.
+ */
+export async function startRuntime(params: {
+  config: Config;
+  logger: Logger;
+  role: Role;
+  /** Extra worker tasks (tests); merged over the modules' own. */
+  tasks?: TaskList;
+  /** An already running database (tests); otherwise DATABASE_URL or the embedded one. */
+  database?: RunningDatabase;
+}): Promise<Runtime> {
+  const { config, logger, role } = params;
+  const stack: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of stack.reverse()) {
+      await step().catch((error: unknown) => logger.error({ err: error }, 'error during shutdown'));
+    }
+    stack.length = 0;
+  };
+
+  try {
+    const database = params.database ?? (await openDatabase(config, logger));
+    stack.push(() => database.stop());
+
+    const dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    stack.push(() => dataSource.destroy());
+    await migrate(dataSource, logger);
+
+    const queuePool = new Pool({ connectionString: database.url, max: config.workerConcurrency + 2 });
+    queuePool.on('error', (error) => logger.warn({ err: error }, 'idle queue connection failed'));
+    queuePool.on('connect', (client) =>
+      client.on('error', (error) => logger.warn({ err: error }, 'queue connection failed')),
+    );
+    stack.push(() => queuePool.end());
+    await installQueueSchema(queuePool, logger);
+
+    const events = new PostgresEventBus(database.url, (sql, args) => dataSource.query(sql, args), logger);
+    await events.start();
+    stack.push(() => events.stop());
+
+    const notices = new NoticeService(dataSource, events);
+    const serverInfo = Object.assign(new ServerInfo(), {
+      name: 'aiofm',
+      version: VERSION,
+      environment: config.nodeEnv,
+      startedAt: new Date(),
+    });
+
+    let worker: Runner | undefined;
+    if (role === 'all' || role === 'worker') {
+      worker = await startWorker({
+        pool: queuePool,
+        tasks: { ...moduleTasks(), ...params.tasks },
+        concurrency: config.workerConcurrency,
+        logger,
+      });
+      const running = worker;
+      stack.push(() => running.stop());
+    }
+
+    let api: HttpApi | undefined;
+    let url: string | undefined;
+    if (role === 'all' || role === 'api') {
+      const schema = await buildAppSchema({
+        resolvers: [new ServerInfoResolver(serverInfo), new NoticeResolver(notices)],
+        pubSub: events.pubSub,
+      });
+      api = await createHttpApi({
+        config,
+        logger,
+        schema,
+        isReady: async () => {
+          const checks = {
+            database: await dataSource.query('SELECT 1').then(() => true, () => false),
+            migrations: await migrationsApplied(dataSource).catch(() => false),
+          };
+          return { ready: Object.values(checks).every(Boolean), checks };
+        },
+      });
+      const server = api.server;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve());
+      });
+      const { port } = server.address() as AddressInfo;
+      const local = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(config.host);
+      url = `http://${local ? 'localhost' : config.host}:${port}`;
+      const running = api;
+      stack.push(() => running.close());
+    }
+
+    return { config, dataSource, events, services: { notices }, url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type Client as WsClient, type ClientOptions } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startRuntime, type Role, type Runtime } from '../../src/runtime';
+import type { TaskList } from '../../src/queue/queue';
+import { createTestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+export interface TestServer {
+  runtime: Runtime;
+  url: string;
+  config: Config;
+  /** POST a GraphQL operation the way the web client does. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** A graphql-ws client connected to this server's `/graphql`. */
+  ws(options?: Partial<ClientOptions>): WsClient;
+  stop(): Promise<void>;
+}
+
+/** The real server (HTTP + WebSocket + worker) on a random port, with a database of its own. */
+export async function startTestServer(
+  options: { role?: Role; tasks?: TaskList; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aiofm-test-'));
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      WORKER_CONCURRENCY: '2',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+      ...options.env,
+    }),
+  };
+  const database = await createTestDatabase();
+  const runtime = await startRuntime({
+    config,
+    logger: createLogger(config.logLevel),
+    role: options.role ?? 'all',
+    tasks: options.tasks,
+    database,
+  });
+  const url = runtime.url ?? '';
+  const clients: WsClient[] = [];
+
+  return {
+    runtime,
+    url,
+    config,
+    async graphql(query, variables, headers) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    },
+    ws(wsOptions) {
+      const client = createClient({
+        url: url.replace(/^http/, 'ws') + '/graphql',
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        ...wsOptions,
+      });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Subscribes and waits until the server is listening (a query round trip on the same socket,
+ * which the server handles after the subscribe message); `value` is the first event.
+ */
+export async function subscribeOnce<T>(
+  client: WsClient,
+  query: string,
+  timeoutMs = 5000,
+): Promise<{ value: Promise<T>; unsubscribe: () => void }> {
+  let unsubscribe: () => void = () => undefined;
+  const value = new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs}ms`)), timeoutMs);
+    unsubscribe = client.subscribe<T>(
+      { query },
+      {
+        next: (result) => {
+          clearTimeout(timer);
+          if (result.errors) reject(new Error(JSON.stringify(result.errors)));
+          else resolve(result.data as T);
+        },
+        error: (error) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+        },
+        complete: () => undefined,
+      },
+    );
+  });
+  value.catch(() => undefined);
+  await new Promise<void>((resolve, reject) => {
+    client.subscribe(
+      { query: '{ serverInfo { version } }' },
+      { next: () => undefined, error: reject, complete: resolve },
+    );
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { value, unsubscribe };
+}
