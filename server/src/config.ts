@@ -36,9 +36,18 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'test', 'production'];
 const MIN_SECRET_LENGTH = 32;
+const VITE_DEV_ORIGIN = 'http://localhost:5173';
 
 function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
@@ -66,7 +75,10 @@ function readUrl(name: string, raw: string, protocols: readonly string[]): URL {
     throw new ConfigError(name, `must be a URL such as ${protocols[0]}//host (got "${raw}")`);
   }
   if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(name, `must start with ${protocols.join(' or ')} (got "${url.protocol}")`);
+    throw new ConfigError(
+      name,
+      `must start with ${protocols.join(' or ')} (got "${url.protocol}")`,
+    );
   }
   return url;
 }
@@ -79,7 +91,10 @@ function readOrigins(name: string, raw: string): string[] {
     .map((entry) => {
       const url = readUrl(name, entry, ['http:', 'https:']);
       if (url.origin !== entry.replace(/\/$/, '')) {
-        throw new ConfigError(name, `must list origins only, like https://app.example.com (got "${entry}")`);
+        throw new ConfigError(
+          name,
+          `must list origins only, like https://app.example.com (got "${entry}")`,
+        );
       }
       return url.origin;
     });
@@ -100,15 +115,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ? readUrl('DATABASE_URL', rawDatabaseUrl, ['postgres:', 'postgresql:']).toString()
     : undefined;
 
-  const publicUrl = readUrl(
-    'PUBLIC_URL',
-    env.PUBLIC_URL?.trim() || `http://localhost:${port}`,
-    ['http:', 'https:'],
-  );
+  const publicUrl = readUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, [
+    'http:',
+    'https:',
+  ]);
 
   const rawSecret = env.SESSION_SECRET?.trim();
   if (rawSecret !== undefined && rawSecret.length > 0 && rawSecret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError('SESSION_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters long`);
+    throw new ConfigError(
+      'SESSION_SECRET',
+      `must be at least ${MIN_SECRET_LENGTH} characters long`,
+    );
   }
   if (!rawSecret && nodeEnv === 'production') {
     throw new ConfigError(
@@ -121,7 +138,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const rawOrigins = env.ALLOWED_ORIGINS?.trim();
   const allowedOrigins = rawOrigins
     ? readOrigins('ALLOWED_ORIGINS', rawOrigins)
-    : [publicUrl.origin];
+    : // `npm run dev` serves the client from Vite's dev server, which proxies to this one.
+      [publicUrl.origin, ...(nodeEnv === 'development' ? [VITE_DEV_ORIGIN] : [])];
 
   return {
     nodeEnv,

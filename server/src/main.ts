@@ -15,7 +15,9 @@ runScript(async (config, logger) => {
   const runtime = await startRuntime({ config, logger, role });
   logger.info({ role, version: VERSION, url: runtime.url }, 'aiofm is ready');
   if (runtime.url) {
-    process.stdout.write(`\naiofm ${VERSION} is ready at ${runtime.url}  (playground: ${runtime.url}/graphiql)\n\n`);
+    process.stdout.write(
+      `\naiofm ${VERSION} is ready at ${runtime.url}  (playground: ${runtime.url}/graphiql)\n\n`,
+    );
   } else {
     process.stdout.write(`\naiofm ${VERSION} worker is running\n\n`);
   }

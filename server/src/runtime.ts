@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { Pool } from 'pg';
 import type { Runner } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
@@ -14,7 +13,7 @@ import { createHttpApi, type HttpApi } from './http/app';
 import { NoticeResolver } from './modules/system/notice.resolver';
 import { NoticeService } from './modules/system/notice.service';
 import { ServerInfo, ServerInfoResolver } from './modules/system/server-info';
-import { installQueueSchema, startWorker, type TaskList } from './queue/queue';
+import { createQueuePool, installQueueSchema, startWorker, type TaskList } from './queue/queue';
 import { VERSION } from './version';
 
 /** Which parts this process runs: `all` (the default `npm start`), or one role for scaling out. */
@@ -22,6 +21,7 @@ export type Role = 'all' | 'api' | 'worker';
 
 export interface Runtime {
   config: Config;
+  databaseUrl: string;
   dataSource: DataSource;
   events: PostgresEventBus;
   services: { notices: NoticeService };
@@ -67,15 +67,19 @@ export async function startRuntime(params: {
     stack.push(() => dataSource.destroy());
     await migrate(dataSource, logger);
 
-    const queuePool = new Pool({ connectionString: database.url, max: config.workerConcurrency + 2 });
-    queuePool.on('error', (error) => logger.warn({ err: error }, 'idle queue connection failed'));
-    queuePool.on('connect', (client) =>
-      client.on('error', (error) => logger.warn({ err: error }, 'queue connection failed')),
-    );
+    const queuePool = createQueuePool({
+      url: database.url,
+      max: config.workerConcurrency + 2,
+      logger,
+    });
     stack.push(() => queuePool.end());
     await installQueueSchema(queuePool, logger);
 
-    const events = new PostgresEventBus(database.url, (sql, args) => dataSource.query(sql, args), logger);
+    const events = new PostgresEventBus(
+      database.url,
+      (sql, args) => dataSource.query(sql, args),
+      logger,
+    );
     await events.start();
     stack.push(() => events.stop());
 
@@ -112,7 +116,10 @@ export async function startRuntime(params: {
         schema,
         isReady: async () => {
           const checks = {
-            database: await dataSource.query('SELECT 1').then(() => true, () => false),
+            database: await dataSource.query('SELECT 1').then(
+              () => true,
+              () => false,
+            ),
             migrations: await migrationsApplied(dataSource).catch(() => false),
           };
           return { ready: Object.values(checks).every(Boolean), checks };
@@ -130,7 +137,15 @@ export async function startRuntime(params: {
       stack.push(() => running.close());
     }
 
-    return { config, dataSource, events, services: { notices }, url, stop };
+    return {
+      config,
+      databaseUrl: database.url,
+      dataSource,
+      events,
+      services: { notices },
+      url,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,8 @@
 import { startTestServer, type TestServer } from './support/test-server';
 
+type ErrorBody = { errors: Array<{ message: string; extensions: { code: string } }> };
+const errorsOf = async (response: Response) => ((await response.json()) as ErrorBody).errors;
+
 describe('the HTTP API', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -30,9 +33,11 @@ describe('the HTTP API', () => {
     expect(await ok.json()).toEqual({ data: { serverInfo: { version: expect.any(String) } } });
 
     // Without a non-simple header a browser could send this cross-site: CSRF prevention refuses it.
-    const blocked = await fetch(`${server.url}/graphql?query=${query}`, { headers: { accept: 'application/json' } });
+    const blocked = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(blocked.status).toBe(400);
-    expect((await blocked.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await errorsOf(blocked))[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
   it('reports bad documents with stable codes and no stack traces outside development', async () => {
@@ -54,7 +59,7 @@ describe('the HTTP API', () => {
       body: JSON.stringify({ query: '{ nope }' }),
     });
     expect(response.status).toBe(200);
-    expect((await response.json()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await errorsOf(response))[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('rejects malformed and oversized bodies with a GraphQL-shaped error', async () => {
@@ -64,7 +69,7 @@ describe('the HTTP API', () => {
       body: '{"query":',
     });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await errorsOf(malformed))[0]!.extensions.code).toBe('BAD_REQUEST');
 
     const huge = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -75,7 +80,9 @@ describe('the HTTP API', () => {
   });
 
   it('sends security headers and a request id on every response', async () => {
-    const response = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'trace-123' } });
+    const response = await fetch(`${server.url}/healthz`, {
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
     expect(response.headers.get('x-powered-by')).toBeNull();
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -86,7 +93,9 @@ describe('the HTTP API', () => {
     // Served over plain http here, so no HSTS (it would be wrong to pin http).
     expect(response.headers.get('strict-transport-security')).toBeNull();
 
-    const generated = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    const generated = await fetch(`${server.url}/healthz`, {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -95,11 +104,17 @@ describe('the HTTP API', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: true, migrations: true } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { database: true, migrations: true },
+    });
   });
 
   it('sends browsers that open /graphql to the playground', async () => {
-    const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    const response = await fetch(`${server.url}/graphql`, {
+      headers: { accept: 'text/html' },
+      redirect: 'manual',
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/graphiql');
   });
@@ -112,7 +127,9 @@ describe('readiness', () => {
       await server.runtime.dataSource.destroy();
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect((await ready.json()).checks.database).toBe(false);
+      expect(((await ready.json()) as { checks: Record<string, boolean> }).checks.database).toBe(
+        false,
+      );
     } finally {
       await server.stop();
     }

@@ -64,7 +64,9 @@ runScript(async (config, logger) => {
       up: diff.upQueries,
       down: diff.downQueries,
     });
-    process.stdout.write(`wrote ${path.relative(process.cwd(), file)}; review it, then npm run migration:run\n`);
+    process.stdout.write(
+      `wrote ${path.relative(process.cwd(), file)}; review it, then npm run migration:run\n`,
+    );
     return 0;
   } finally {
     await dataSource.destroy().catch(() => undefined);

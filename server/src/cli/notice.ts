@@ -6,7 +6,8 @@ import { NoticeLevel } from '../modules/system/notice.entity';
 import { NoticeService } from '../modules/system/notice.service';
 import { runScript } from './run-script';
 
-const USAGE = 'usage: npm run notice -- [--level info|warning|critical] "message for every connected user"';
+const USAGE =
+  'usage: npm run notice -- [--level info|warning|critical] "message for every connected user"';
 
 /** Broadcasts an operator notice to every connected client (shown as a toast). */
 runScript(async (config, logger) => {
@@ -27,7 +28,11 @@ runScript(async (config, logger) => {
     await dataSource.initialize();
     await migrate(dataSource, logger);
     // Publishing only needs NOTIFY; this process does not listen.
-    const events = new PostgresEventBus(database.url, (sql, args) => dataSource.query(sql, args), logger);
+    const events = new PostgresEventBus(
+      database.url,
+      (sql, args) => dataSource.query(sql, args),
+      logger,
+    );
     const notice = await new NoticeService(dataSource, events).publish({ level, message });
     process.stdout.write(`published notice ${notice.id}\n`);
     return 0;

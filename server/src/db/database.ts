@@ -21,7 +21,8 @@ export async function migrate(dataSource: DataSource, logger: Logger): Promise<v
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
+    for (const migration of applied)
+      logger.info({ migration: migration.name }, 'migration applied');
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
     await runner.release();

@@ -1,6 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,10 +92,14 @@ function serviceAccount(): { uid: number; gid: number } | undefined {
 }
 
 function assertReachable(dir: string, account: { uid: number; gid: number }): void {
-  const probe = spawnSync('/bin/sh', ['-c', 'test -r "$1" && test -w "$1" && test -x "$1"', 'probe', dir], {
-    uid: account.uid,
-    gid: account.gid,
-  });
+  const probe = spawnSync(
+    '/bin/sh',
+    ['-c', 'test -r "$1" && test -w "$1" && test -x "$1"', 'probe', dir],
+    {
+      uid: account.uid,
+      gid: account.gid,
+    },
+  );
   if (probe.status !== 0) {
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL runs as the "postgres" OS user when aiofm runs as root, and that user ` +
@@ -127,7 +139,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      );
     });
   });
 }
@@ -235,7 +249,9 @@ function stopChild(child: ChildProcess): Promise<void> {
  * free port, and creates the database. When another process already runs the cluster, this one
  * connects to it instead, so `npm start`, the CLI scripts and separate api/worker processes share it.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningDatabase> {
   const { dataDir, logger, database = 'aiofm' } = options;
   const clusterDir = path.join(dataDir, 'postgres');
   const binaries = loadBinaries();
@@ -253,7 +269,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const attach = async (port: number): Promise<RunningDatabase> => {
     await ensureDatabase(password, port, database);
     logger.info({ port }, 'using the embedded PostgreSQL another aiofm process started');
-    return { url: connectionUrl(password, port, database), owned: false, stop: async () => undefined };
+    return {
+      url: connectionUrl(password, port, database),
+      owned: false,
+      stop: async () => undefined,
+    };
   };
 
   const alreadyRunning = runningPort(clusterDir);
@@ -265,11 +285,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const port = await freePort();
   const flags = [
-    '-D', clusterDir,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
+    '-D',
+    clusterDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
   ];
   if (options.ephemeral) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

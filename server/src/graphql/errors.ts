@@ -55,12 +55,17 @@ export function createErrorFormatter(options: FormatOptions) {
 
     if (original instanceof ArgumentValidationError) {
       return {
-        message: 'Some fields are not valid: ' + fieldErrors(original.extensions.validationErrors)
-          .map((field) => `${field.field}: ${field.messages.join(', ')}`)
-          .join('; '),
+        message:
+          'Some fields are not valid: ' +
+          fieldErrors(original.extensions.validationErrors)
+            .map((field) => `${field.field}: ${field.messages.join(', ')}`)
+            .join('; '),
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: 'BAD_USER_INPUT', fieldErrors: fieldErrors(original.extensions.validationErrors) },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fieldErrors: fieldErrors(original.extensions.validationErrors),
+        },
       };
     }
 
@@ -73,14 +78,20 @@ export function createErrorFormatter(options: FormatOptions) {
       };
     }
 
-    options.logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    options.logger.error(
+      { err: original, path: formatted.path },
+      'unexpected error in a GraphQL operation',
+    );
     return {
-      message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the operators.',
+      message:
+        'Something went wrong on our side. Please try again; if it keeps happening, contact the operators.',
       locations: formatted.locations,
       path: formatted.path,
       extensions: {
         code: 'INTERNAL_SERVER_ERROR',
-        ...(options.exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+        ...(options.exposeStack && original instanceof Error
+          ? { stacktrace: original.stack?.split('\n') }
+          : {}),
       },
     };
   };

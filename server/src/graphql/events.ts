@@ -68,7 +68,10 @@ export class PostgresEventBus implements EventBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'aiofm-events' });
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      application_name: 'aiofm-events',
+    });
     const lost = (error?: Error) => {
       if (this.listener !== client) return;
       this.listener = undefined;
@@ -98,7 +101,10 @@ export class PostgresEventBus implements EventBus {
       this.connect().then(
         () => this.logger.info('event listener reconnected'),
         (error: unknown) => {
-          this.logger.warn({ err: error, retryInMs: this.reconnectDelay }, 'event listener reconnect failed');
+          this.logger.warn(
+            { err: error, retryInMs: this.reconnectDelay },
+            'event listener reconnect failed',
+          );
           this.scheduleReconnect();
         },
       );

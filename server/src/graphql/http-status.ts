@@ -14,13 +14,19 @@ const WELL_FORMED_REQUEST_ERRORS = new Set([
 export const legacyJsonStatusPlugin: ApolloServerPlugin = {
   async requestDidStart({ request }) {
     const accept = request.http?.headers.get('accept') ?? '';
-    if (accept.includes('application/graphql-response+json') || !accept.includes('application/json')) {
+    if (
+      accept.includes('application/graphql-response+json') ||
+      !accept.includes('application/json')
+    ) {
       return;
     }
     return {
       async willSendResponse({ response, errors }) {
         const codes = (errors ?? []).map((error) => error.extensions?.code);
-        if (codes.length > 0 && codes.every((code) => WELL_FORMED_REQUEST_ERRORS.has(String(code)))) {
+        if (
+          codes.length > 0 &&
+          codes.every((code) => WELL_FORMED_REQUEST_ERRORS.has(String(code)))
+        ) {
           response.http.status = 200;
         }
       },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
@@ -41,19 +41,44 @@ export function attachWebSocket(params: {
     },
   });
 
-  const format = (errors: readonly GraphQLError[]) =>
-    errors.map((error) => formatGraphQLError(formatError, error));
+  const format = (errors: readonly GraphQLError[], fallbackCode: string) =>
+    errors.map((error) =>
+      formatGraphQLError(
+        formatError,
+        // graphql-js leaves request errors without a code; give them the ones HTTP uses.
+        error.extensions.code || error.originalError ? error : withCode(error, fallbackCode),
+      ),
+    );
+
+  const contextFor = (_ctx: unknown): GraphQLContext => {
+    const requestId = randomUUID();
+    return { requestId, logger: logger.child({ reqId: requestId, transport: 'ws' }) };
+  };
 
   const disposable = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema,
-      context: (ctx): GraphQLContext => {
-        const requestId = randomUUID();
-        return { requestId, logger: logger.child({ reqId: requestId, transport: 'ws' }) };
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0)
+          return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: contextFor(ctx),
+        };
       },
-      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onError: (_ctx, _id, _payload, errors) => format(errors, 'BAD_USER_INPUT'),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : result,
+        result.errors ? { ...result, errors: format(result.errors, 'BAD_USER_INPUT') } : result,
     },
     wsServer,
   );
@@ -65,4 +90,15 @@ export function attachWebSocket(params: {
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }

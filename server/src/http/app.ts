@@ -36,9 +36,18 @@ export async function createHttpApi(params: {
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
-  const formatError = createErrorFormatter({ logger, exposeStack: config.nodeEnv === 'development' });
+  const formatError = createErrorFormatter({
+    logger,
+    exposeStack: config.nodeEnv === 'development',
+  });
 
-  const ws = attachWebSocket({ httpServer: server, schema, allowedOrigins: config.allowedOrigins, logger, formatError });
+  const ws = attachWebSocket({
+    httpServer: server,
+    schema,
+    allowedOrigins: config.allowedOrigins,
+    logger,
+    formatError,
+  });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
@@ -46,7 +55,10 @@ export async function createHttpApi(params: {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer: server,
+        stopGracePeriodMillis: config.shutdownTimeoutMs,
+      }),
       ApolloServerPluginLandingPageDisabled(),
       legacyJsonStatusPlugin,
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
@@ -62,7 +74,8 @@ export async function createHttpApi(params: {
 
   // A browser opening the endpoint itself is sent to the playground.
   app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['json', 'html']) === 'html' && !req.query.query) return res.redirect(302, '/graphiql');
+    if (req.accepts(['json', 'html']) === 'html' && !req.query.query)
+      return res.redirect(302, '/graphiql');
     next();
   });
   app.use(
@@ -99,7 +112,16 @@ function httpErrorHandler(error: unknown, req: Request, res: Response, _next: Ne
           : 'The request could not be processed.';
   if (status >= 500) req.log?.error({ err: error }, 'request failed');
   if (req.path.startsWith('/graphql')) {
-    res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    res
+      .status(status)
+      .json({
+        errors: [
+          {
+            message,
+            extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+          },
+        ],
+      });
     return;
   }
   res.status(status).json({ error: message });

@@ -1,7 +1,9 @@
 import express, { type Router } from 'express';
 
 /** Liveness and readiness probes for load balancers and orchestrators. */
-export function healthRoutes(isReady: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>): Router {
+export function healthRoutes(
+  isReady: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>,
+): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,11 @@
-import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
-import type { Pool } from 'pg';
+import {
+  Logger as WorkerLogger,
+  run,
+  runMigrations,
+  type Runner,
+  type TaskList,
+} from 'graphile-worker';
+import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
 
@@ -43,9 +49,29 @@ export async function addJob(
 function workerLogger(logger: Logger): WorkerLogger {
   const log = logger.child({ component: 'worker' });
   return new WorkerLogger(() => (level, message, meta) => {
-    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
+    const method =
+      level === 'error'
+        ? 'error'
+        : level === 'warning'
+          ? 'warn'
+          : level === 'info'
+            ? 'info'
+            : 'debug';
     log[method](meta ?? {}, message);
   });
+}
+
+/** A connection pool for the queue, with the error handlers an idle connection needs. */
+export function createQueuePool(params: { url: string; max: number; logger: Logger }): Pool {
+  const pool = new Pool({
+    connectionString: params.url,
+    max: params.max,
+    application_name: 'aiofm-queue',
+  });
+  const onError = (error: Error) => params.logger.warn({ err: error }, 'queue connection failed');
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  return pool;
 }
 
 /** Installs or upgrades graphile-worker's own schema; safe to call from every process. */

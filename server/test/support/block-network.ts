@@ -25,7 +25,9 @@ net.Socket.prototype.connect = function connect(this: net.Socket, ...args: unkno
     host = typeof args[1] === 'string' ? args[1] : 'localhost';
   }
   if (host !== undefined && !isLoopbackHost(host)) {
-    throw new Error(`Tests may not reach the network (tried ${host}); use a loopback fake instead.`);
+    throw new Error(
+      `Tests may not reach the network (tried ${host}); use a loopback fake instead.`,
+    );
   }
   return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
 } as typeof net.Socket.prototype.connect;

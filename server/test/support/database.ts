@@ -35,6 +35,9 @@ export async function createTestDatabase(): Promise<RunningDatabase> {
   return {
     url: withDatabase(adminUrl(), name),
     owned: true,
-    stop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    stop: () =>
+      admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 import { createDataSource } from '../../src/db/data-source';
 import { migrate } from '../../src/db/database';
 import { startTemporaryPostgres } from '../../src/db/temporary-postgres';
 import { createLogger } from '../../src/logger';
-import { installQueueSchema } from '../../src/queue/queue';
+import { createQueuePool, installQueueSchema } from '../../src/queue/queue';
 import { TEMPLATE_DATABASE, withDatabase } from './database';
 
 /**
@@ -39,8 +39,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await migrate(dataSource, logger);
   await dataSource.destroy();
-  const pool = new Pool({ connectionString: templateUrl, max: 2 });
-  pool.on('error', () => undefined);
+  const pool = createQueuePool({ url: templateUrl, max: 2, logger });
   await installQueueSchema(pool, logger);
   await pool.end();
 }

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'aiofm-config-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs on embedded defaults with nothing set', () => {
+    const config = loadConfig({}, dir);
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 4000,
+      host: '127.0.0.1',
+      dataDir: path.join(dir, '.data'),
+      databaseUrl: undefined,
+      logLevel: 'info',
+    });
+    expect(config.publicUrl.toString()).toBe('http://localhost:4000/');
+    expect(config.allowedOrigins).toEqual(['http://localhost:4000', 'http://localhost:5173']);
+  });
+
+  it('generates the development secret once and keeps it under DATA_DIR', () => {
+    const first = loadConfig({}, dir).appSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}, dir).appSecret).toBe(first);
+    expect(JSON.parse(readFileSync(path.join(dir, '.data', 'secrets.json'), 'utf8'))).toEqual({
+      appSecret: first,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 0 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535 (got "70000")'],
+    [
+      { NODE_ENV: 'staging' },
+      'NODE_ENV must be one of development, test, production (got "staging")',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'DATABASE_URL must start with postgres: or postgresql: (got "mysql:")',
+    ],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL must be a URL such as http://host (got "not a url")'],
+    [
+      { ALLOWED_ORIGINS: 'https://a.example/path' },
+      'ALLOWED_ORIGINS must list origins only, like https://app.example.com (got "https://a.example/path")',
+    ],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters long'],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    const attempt = () => loadConfig(env, dir);
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    expect(() => attempt()).toThrow(expect.objectContaining({ variable: message.split(' ')[0] }));
+  });
+
+  it('requires a secret in production and binds all interfaces there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, dir)).toThrow(
+      /SESSION_SECRET is required in production/,
+    );
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, dir);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('takes the allowed origins and public URL as given', () => {
+    const config = loadConfig(
+      {
+        PUBLIC_URL: 'https://studio.example.com',
+        ALLOWED_ORIGINS: 'https://studio.example.com, https://admin.example.com',
+      },
+      dir,
+    );
+    expect(config.publicUrl.origin).toBe('https://studio.example.com');
+    expect(config.allowedOrigins).toEqual([
+      'https://studio.example.com',
+      'https://admin.example.com',
+    ]);
+  });
+});
