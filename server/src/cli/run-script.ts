@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config';
+import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { createLogger, type Logger } from '../logger';
 
 /**
@@ -22,7 +23,10 @@ export function runScript(main: (config: Config, logger: Logger) => Promise<numb
       process.exitCode = code ?? 0;
     },
     (error: unknown) => {
-      logger.fatal({ err: error }, error instanceof Error ? error.message : 'failed');
+      // Start-up problems the user can fix get one line; anything else also gets the full log entry.
+      if (!(error instanceof EmbeddedPostgresError)) {
+        logger.fatal({ err: error }, error instanceof Error ? error.message : 'failed');
+      }
       process.stderr.write(`aiofm: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);
     },
