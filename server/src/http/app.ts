@@ -112,16 +112,14 @@ function httpErrorHandler(error: unknown, req: Request, res: Response, _next: Ne
           : 'The request could not be processed.';
   if (status >= 500) req.log?.error({ err: error }, 'request failed');
   if (req.path.startsWith('/graphql')) {
-    res
-      .status(status)
-      .json({
-        errors: [
-          {
-            message,
-            extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
-          },
-        ],
-      });
+    res.status(status).json({
+      errors: [
+        {
+          message,
+          extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+        },
+      ],
+    });
     return;
   }
   res.status(status).json({ error: message });

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { BASE_URL_ENV } from './server';
+
+/** Debian's Chromium; override with CHROMIUM_PATH. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Screenshots land here (gitignored). */
+export const ARTIFACTS_DIR = path.resolve(__dirname, '..', 'artifacts');
+
+/** The address of the server that global setup started. */
+export function baseUrl(): string {
+  const url = process.env[BASE_URL_ENV];
+  if (!url)
+    throw new Error(`${BASE_URL_ENV} is not set: run these tests through e2e/jest.config.cjs`);
+  return url;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Everything a page did that a clean page must not: errors, CSP violations, foreign requests. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  cspViolations: string[];
+  foreignRequests: string[];
+}
+
+export interface TrackedPage {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+}
+
+/**
+ * A fresh browser context and page that records console errors, uncaught exceptions, CSP
+ * violations (reported by the page's `securitypolicyviolation` event) and any request that leaves
+ * the server's origin.
+ */
+export async function openTrackedPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<TrackedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl(), ...options });
+  const problems: PageProblems = {
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+    foreignRequests: [],
+  };
+  await context.exposeBinding('__aiofmReportCspViolation', (_source, description: string) => {
+    problems.cspViolations.push(description);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __aiofmReportCspViolation: (d: string) => void })
+        .__aiofmReportCspViolation;
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+
+  const origin = new URL(baseUrl()).origin;
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    const requestOrigin = new URL(url).origin.replace(/^ws/, 'http');
+    if (requestOrigin !== origin) problems.foreignRequests.push(url);
+  });
+  return { context, page, problems };
+}
+
+/** Saves a full-page screenshot under e2e/artifacts/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export const NO_PROBLEMS: PageProblems = {
+  consoleErrors: [],
+  pageErrors: [],
+  cspViolations: [],
+  foreignRequests: [],
+};

@@ -1,0 +1,2 @@
+// Stands in for imported stylesheets in unit tests.
+module.exports = {};

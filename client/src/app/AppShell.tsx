@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ServerVersion } from '../features/server/ServerVersion';
+import { AppLayout, LogoMark } from '../ui';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { PLAYGROUND_PATH } from './endpoints';
+import { ThemeSwitcher } from './theme';
+
+/** The frame around every page: header with navigation and live status, footer with the version. */
+export function AppShell() {
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const shownPath = useRef(pathname);
+
+  // After client-side navigation, start the new page at the top and move focus to it, so screen
+  // readers begin reading there. The first page load keeps the browser's own focus.
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <AppLayout
+      mainRef={mainRef}
+      brand={
+        <Link to="/" className="app-header__brand">
+          <LogoMark />
+          aiofm
+        </Link>
+      }
+      navItems={
+        <>
+          <li>
+            <NavLink to="/" end className="app-nav__link">
+              Home
+            </NavLink>
+          </li>
+          <li>
+            {/* The playground is its own page, served by the server: a normal link, not a route. */}
+            <a href={PLAYGROUND_PATH} className="app-nav__link">
+              API playground
+            </a>
+          </li>
+        </>
+      }
+      status={<ConnectionIndicator />}
+      actions={<ThemeSwitcher />}
+      footer={
+        <>
+          <ServerVersion />
+          <ul className="app-footer__links">
+            <li>
+              <a href={PLAYGROUND_PATH}>API playground</a>
+            </li>
+            <li>
+              <a href="/healthz">Health</a>
+            </li>
+          </ul>
+        </>
+      }
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}
