@@ -14,6 +14,7 @@ import { NoticeResolver } from './modules/system/notice.resolver';
 import { NoticeService } from './modules/system/notice.service';
 import { ServerInfo, ServerInfoResolver } from './modules/system/server-info';
 import { createQueuePool, installQueueSchema, startWorker, type TaskList } from './queue/queue';
+import { StartupError } from './startup-error';
 import { VERSION } from './version';
 
 /** Which parts this process runs: `all` (the default `npm start`), or one role for scaling out. */
@@ -127,7 +128,16 @@ export async function startRuntime(params: {
       });
       const server = api.server;
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === 'EADDRINUSE' || error.code === 'EACCES'
+              ? new StartupError(
+                  `Port ${config.port} on ${config.host} is ${error.code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}: ` +
+                    'stop the other process or choose another with PORT=<number>.',
+                )
+              : error,
+          ),
+        );
         server.listen(config.port, config.host, () => resolve());
       });
       const { port } = server.address() as AddressInfo;

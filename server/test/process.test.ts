@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -117,5 +118,25 @@ describe('the aiofm process', () => {
       second.kill('SIGTERM');
       expect(await exitOf(second)).toBe(0);
     }, 90_000);
+
+    it('says so in one line when the port is taken, and leaves no database running', async () => {
+      const blocker = createServer().listen(0, '127.0.0.1');
+      await new Promise((resolve) => blocker.once('listening', resolve));
+      const port = (blocker.address() as { port: number }).port;
+      try {
+        const child = spawn('node', [MAIN], {
+          env: env({ PORT: String(port), DATA_DIR: dataDir }),
+        });
+        let stderr = '';
+        child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        expect(await exitOf(child)).toBe(1);
+        expect(stderr.trim()).toBe(
+          `aiofm: Port ${port} on 127.0.0.1 is already in use: stop the other process or choose another with PORT=<number>.`,
+        );
+        expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+      } finally {
+        blocker.close();
+      }
+    }, 60_000);
   });
 });

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config';
-import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { createLogger, type Logger } from '../logger';
+import { StartupError } from '../startup-error';
 
 /**
  * Runs a command-line entry point with the product's configuration and logger, printing a bad
@@ -24,7 +24,7 @@ export function runScript(main: (config: Config, logger: Logger) => Promise<numb
     },
     (error: unknown) => {
       // Start-up problems the user can fix get one line; anything else also gets the full log entry.
-      if (!(error instanceof EmbeddedPostgresError)) {
+      if (!(error instanceof StartupError)) {
         logger.fatal({ err: error }, error instanceof Error ? error.message : 'failed');
       }
       process.stderr.write(`aiofm: ${error instanceof Error ? error.message : String(error)}\n`);

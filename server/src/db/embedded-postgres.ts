@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
+import { StartupError } from '../startup-error';
 
 /** A PostgreSQL server the process can use, and how to let go of it. */
 export interface RunningDatabase {
@@ -34,7 +35,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 /** Raised when the embedded server cannot be started; the message says what to do. */
-export class EmbeddedPostgresError extends Error {
+export class EmbeddedPostgresError extends StartupError {
   override name = 'EmbeddedPostgresError';
 }
 

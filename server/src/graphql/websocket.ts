@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -30,16 +31,25 @@ export function attachWebSocket(params: {
   formatError: ReturnType<typeof createErrorFormatter>;
 }) {
   const { httpServer, schema, allowedOrigins, logger, formatError } = params;
-  const wsServer = new WebSocketServer({
-    server: httpServer,
-    path: '/graphql',
-    maxPayload: MAX_MESSAGE_BYTES,
-    verifyClient: ({ req }, done) => {
-      if (isAllowedOrigin(req, allowedOrigins)) return done(true);
-      logger.warn({ origin: req.headers.origin }, 'refused a WebSocket from a foreign origin');
-      done(false, 403, 'Origin not allowed');
-    },
-  });
+  // Upgrades are handled here (not by ws itself) so the origin is checked before the handshake
+  // and the HTTP server's own errors stay with the HTTP server.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const refuse = (socket: Duplex, status: string) => {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      return refuse(socket, '404 Not Found');
+    }
+    if (!isAllowedOrigin(request, allowedOrigins)) {
+      logger.warn({ origin: request.headers.origin }, 'refused a WebSocket from a foreign origin');
+      return refuse(socket, '403 Forbidden');
+    }
+    wsServer.handleUpgrade(request, socket, head, (client) =>
+      wsServer.emit('connection', client, request),
+    );
+  };
+  httpServer.on('upgrade', onUpgrade);
 
   const format = (errors: readonly GraphQLError[], fallbackCode: string) =>
     errors.map((error) =>
@@ -86,6 +96,7 @@ export function attachWebSocket(params: {
   return {
     /** Closes every live connection (code 1001, "going away") so clients reconnect elsewhere. */
     async close(): Promise<void> {
+      httpServer.off('upgrade', onUpgrade);
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
