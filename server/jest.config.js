@@ -11,7 +11,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swc, swcrc: false }] },
+  // These packages ship only ES modules; compile them to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(@oslojs|arctic)/)'],
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/block-network.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

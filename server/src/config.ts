@@ -28,10 +28,29 @@ export interface Config {
   appSecret: string;
   logLevel: LogLevel;
   allowedOrigins: string[];
+  /** Trust X-Forwarded-For from a reverse proxy in front (client IPs in sessions and limits). */
+  trustProxy: boolean;
+  mail: { smtpUrl: string | undefined; from: string };
+  oauth: OAuthConfig;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
   /** The built React client served at `/`. */
   clientDir: string;
+}
+
+/** Client credentials of one sign-in provider. */
+export interface OAuthClientConfig {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Sign-in providers enabled by configuration; absent ones are off. */
+export interface OAuthConfig {
+  google?: OAuthClientConfig;
+  github?: OAuthClientConfig;
+  discord?: OAuthClientConfig;
+  /** Any OpenID Connect issuer, found through its discovery document. */
+  oidc?: OAuthClientConfig & { issuer: URL; name: string };
 }
 
 type Env = Record<string, string | undefined>;
@@ -67,12 +86,16 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   return Number(raw);
 }
 
+// Variables whose value may hold a password: their value is never repeated in an error.
+const SECRET_URLS = new Set(['DATABASE_URL', 'SMTP_URL']);
+
 function readUrl(name: string, raw: string, protocols: readonly string[]): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, `must be a URL such as ${protocols[0]}//host (got "${raw}")`);
+    const got = SECRET_URLS.has(name) ? '' : ` (got "${raw}")`;
+    throw new ConfigError(name, `must be a URL such as ${protocols[0]}//host${got}`);
   }
   if (!protocols.includes(url.protocol)) {
     throw new ConfigError(
@@ -98,6 +121,36 @@ function readOrigins(name: string, raw: string): string[] {
       }
       return url.origin;
     });
+}
+
+function readOAuthClient(env: Env, prefix: string): OAuthClientConfig | undefined {
+  const clientId = env[`${prefix}_CLIENT_ID`]?.trim();
+  const clientSecret = env[`${prefix}_CLIENT_SECRET`]?.trim();
+  if (!clientId && !clientSecret) return undefined;
+  if (!clientId) throw new ConfigError(`${prefix}_CLIENT_ID`, `must be set together with ${prefix}_CLIENT_SECRET`);
+  if (!clientSecret) throw new ConfigError(`${prefix}_CLIENT_SECRET`, `must be set together with ${prefix}_CLIENT_ID`);
+  return { clientId, clientSecret };
+}
+
+function readOAuth(env: Env): OAuthConfig {
+  const oidcClient = readOAuthClient(env, 'OAUTH_OIDC');
+  const rawIssuer = env.OAUTH_OIDC_ISSUER?.trim();
+  if (oidcClient && !rawIssuer) {
+    throw new ConfigError('OAUTH_OIDC_ISSUER', 'must be set to the issuer URL when OAUTH_OIDC_CLIENT_ID is set');
+  }
+  return {
+    google: readOAuthClient(env, 'OAUTH_GOOGLE'),
+    github: readOAuthClient(env, 'OAUTH_GITHUB'),
+    discord: readOAuthClient(env, 'OAUTH_DISCORD'),
+    oidc:
+      oidcClient && rawIssuer
+        ? {
+            ...oidcClient,
+            issuer: readUrl('OAUTH_OIDC_ISSUER', rawIssuer, ['https:', 'http:']),
+            name: env.OAUTH_OIDC_NAME?.trim() || 'Single sign-on',
+          }
+        : undefined,
+  };
 }
 
 /**
@@ -151,6 +204,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     appSecret,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     allowedOrigins,
+    trustProxy: readEnum(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
+    mail: {
+      smtpUrl: env.SMTP_URL?.trim()
+        ? readUrl('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']).toString()
+        : undefined,
+      from: env.MAIL_FROM?.trim() || `aiofm <no-reply@${publicUrl.hostname}>`,
+    },
+    oauth: readOAuth(env),
     workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 4, 1, 64),
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 0, 600_000),
     clientDir: path.resolve(__dirname, '..', '..', 'client', 'dist'),

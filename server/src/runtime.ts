@@ -10,6 +10,9 @@ import type { RunningDatabase } from './db/embedded-postgres';
 import { PostgresEventBus } from './graphql/events';
 import { buildAppSchema } from './graphql/schema';
 import { createHttpApi, type HttpApi } from './http/app';
+import { mailTasks } from './modules/accounts/account-mail';
+import { createAccountsModule } from './modules/accounts/accounts.module';
+import { createMailer } from './modules/mail/mailer';
 import { NoticeResolver } from './modules/system/notice.resolver';
 import { NoticeService } from './modules/system/notice.service';
 import { ServerInfo, ServerInfoResolver } from './modules/system/server-info';
@@ -25,16 +28,11 @@ export interface Runtime {
   databaseUrl: string;
   dataSource: DataSource;
   events: PostgresEventBus;
-  services: { notices: NoticeService };
+  services: { notices: NoticeService } & ReturnType<typeof createAccountsModule>['services'];
   /** The api's address, when this process serves HTTP. */
   url: string | undefined;
   /** Drains HTTP and WebSocket, lets running jobs finish, closes the database. */
   stop(): Promise<void>;
-}
-
-/** Tasks the worker runs, collected from the modules' `*.jobs.ts`. */
-export function moduleTasks(): TaskList {
-  return {};
 }
 
 /**
@@ -49,6 +47,8 @@ export async function startRuntime(params: {
   tasks?: TaskList;
   /** An already running database (tests); otherwise DATABASE_URL or the embedded one. */
   database?: RunningDatabase;
+  /** How often live connections are checked for expired sessions (tests shorten it). */
+  liveSessionSweepMs?: number;
 }): Promise<Runtime> {
   const { config, logger, role } = params;
   const stack: Array<() => Promise<void>> = [];
@@ -85,6 +85,15 @@ export async function startRuntime(params: {
     stack.push(() => events.stop());
 
     const notices = new NoticeService(dataSource, events);
+    const accounts = createAccountsModule({ config, dataSource, events, logger });
+    const mailer = createMailer({
+      driver: config.mail.smtpUrl ? 'smtp' : 'file',
+      dataDir: config.dataDir,
+      smtpUrl: config.mail.smtpUrl,
+      from: config.mail.from,
+      logger,
+    });
+    stack.push(() => mailer.close());
     const serverInfo = Object.assign(new ServerInfo(), {
       name: 'aiofm',
       version: VERSION,
@@ -96,7 +105,8 @@ export async function startRuntime(params: {
     if (role === 'all' || role === 'worker') {
       worker = await startWorker({
         pool: queuePool,
-        tasks: { ...moduleTasks(), ...params.tasks },
+        tasks: { ...accounts.tasks, ...mailTasks(mailer), ...params.tasks },
+        cron: accounts.cron,
         concurrency: config.workerConcurrency,
         logger,
       });
@@ -108,13 +118,14 @@ export async function startRuntime(params: {
     let url: string | undefined;
     if (role === 'all' || role === 'api') {
       const schema = await buildAppSchema({
-        resolvers: [new ServerInfoResolver(serverInfo), new NoticeResolver(notices)],
+        resolvers: [new ServerInfoResolver(serverInfo), new NoticeResolver(notices), ...accounts.resolvers],
         pubSub: events.pubSub,
       });
       api = await createHttpApi({
         config,
         logger,
         schema,
+        authenticate: accounts.authenticate,
         isReady: async () => {
           const checks = {
             database: await dataSource.query('SELECT 1').then(
@@ -145,6 +156,7 @@ export async function startRuntime(params: {
       url = `http://${local ? 'localhost' : config.host}:${port}`;
       const running = api;
       stack.push(() => running.close());
+      stack.push(accounts.guardLiveConnections(api.connections, params.liveSessionSweepMs));
     }
 
     return {
@@ -152,7 +164,7 @@ export async function startRuntime(params: {
       databaseUrl: database.url,
       dataSource,
       events,
-      services: { notices },
+      services: { notices, ...accounts.services },
       url,
       stop,
     };

@@ -1,4 +1,18 @@
+import { AccountToken } from '../modules/accounts/account-token.entity';
+import { LinkedAccount } from '../modules/accounts/linked-account.entity';
+import { RecoveryCode } from '../modules/accounts/recovery-code.entity';
+import { SessionRecord } from '../modules/accounts/session.entity';
+import { User } from '../modules/accounts/user.entity';
+import { RateLimitBucket } from '../modules/security/rate-limit.entity';
 import { Notice } from '../modules/system/notice.entity';
 
 /** Every TypeORM entity; listed explicitly so the same list works from sources and the build. */
-export const ENTITIES = [Notice];
+export const ENTITIES = [
+  Notice,
+  User,
+  SessionRecord,
+  AccountToken,
+  RecoveryCode,
+  LinkedAccount,
+  RateLimitBucket,
+];

@@ -1,7 +1,24 @@
 import type { Logger } from '../logger';
+import type { Identity } from '../modules/accounts/session.service';
+
+/** The browser or script on the other end. */
+export interface ClientInfo {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+/** Starts or ends the session of the browser making the request (the cookie, on HTTP). */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
 
 /** What every resolver receives, on HTTP and on WebSocket alike. */
 export interface GraphQLContext {
   requestId: string;
   logger: Logger;
+  /** The signed-in user and session, or null when anonymous. */
+  identity: Identity | null;
+  client: ClientInfo;
+  cookies: SessionCookieJar;
 }

@@ -1,11 +1,22 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { enforceAccess } from './access';
+import { AccountResolver, LinkedAccountResolver } from '../modules/accounts/account.resolver';
+import { MfaResolver } from '../modules/accounts/mfa.resolver';
+import { SessionResolver } from '../modules/accounts/session.resolver';
 import { NoticeResolver } from '../modules/system/notice.resolver';
 import { ServerInfoResolver } from '../modules/system/server-info';
 
 /** Every resolver class; each module adds its own here. */
-export const RESOLVERS = [ServerInfoResolver, NoticeResolver] as const;
+export const RESOLVERS = [
+  ServerInfoResolver,
+  NoticeResolver,
+  AccountResolver,
+  LinkedAccountResolver,
+  SessionResolver,
+  MfaResolver,
+] as const;
 
 /** Resolver instances, built in the composition root with their services. */
 export type ResolverInstances = object[];
@@ -19,9 +30,9 @@ export interface SchemaOptions {
  * Builds the executable schema. Resolver classes are looked up among the given instances, so
  * resolvers receive their services by constructor and nothing global is involved.
  */
-export function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+export async function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
   const instances = options.resolvers ?? [];
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     validate: { forbidUnknownValues: true, whitelist: true, forbidNonWhitelisted: true },
     pubSub: options.pubSub,
@@ -33,6 +44,7 @@ export function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSche
       },
     },
   });
+  return enforceAccess(schema);
 }
 
 const HEADER = `# This file is generated from the server's resolvers by \`npm run schema:emit\`.

@@ -3,12 +3,17 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../logger';
+import type { Identity } from '../modules/accounts/session.service';
+import type { Credentials } from './authenticate';
 import type { GraphQLContext } from './context';
-import { formatGraphQLError, type createErrorFormatter } from './errors';
+import { AppError, formatGraphQLError, type createErrorFormatter } from './errors';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** Close code sent when the session behind a live connection ends (sign-out, revoke, expiry). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
 
 /**
  * A browser may only open the live connection from an allowed origin (or the server's own
@@ -22,6 +27,14 @@ export function isAllowedOrigin(request: IncomingMessage, allowedOrigins: string
   return !!host && (origin === `http://${host}` || origin === `https://${host}`);
 }
 
+/** The open live connections and who they belong to. */
+export interface LiveConnections {
+  /** Session ids with at least one open connection. */
+  sessionIds(): string[];
+  /** Closes every connection whose identity matches (e.g. its session ended). */
+  closeWhere(match: (identity: Identity) => boolean, code: number, reason: string): number;
+}
+
 /** GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's `/graphql` path. */
 export function attachWebSocket(params: {
   httpServer: Server;
@@ -29,6 +42,8 @@ export function attachWebSocket(params: {
   allowedOrigins: string[];
   logger: Logger;
   formatError: ReturnType<typeof createErrorFormatter>;
+  authenticate: (credentials: Credentials) => Promise<Identity | null>;
+  clientAddress: (request: IncomingMessage) => string | null;
 }) {
   const { httpServer, schema, allowedOrigins, logger, formatError } = params;
   // Upgrades are handled here (not by ws itself) so the origin is checked before the handshake
@@ -51,6 +66,9 @@ export function attachWebSocket(params: {
   };
   httpServer.on('upgrade', onUpgrade);
 
+  // Who each open socket belongs to, resolved once when the connection is set up.
+  const identities = new Map<WebSocket, Identity | null>();
+
   const format = (errors: readonly GraphQLError[], fallbackCode: string) =>
     errors.map((error) =>
       formatGraphQLError(
@@ -60,14 +78,31 @@ export function attachWebSocket(params: {
       ),
     );
 
-  const contextFor = (_ctx: unknown): GraphQLContext => {
-    const requestId = randomUUID();
-    return { requestId, logger: logger.child({ reqId: requestId, transport: 'ws' }) };
+  const cookies = {
+    set: () => {
+      throw new AppError('BAD_REQUEST', 'Sign in and out over HTTP, where the session cookie can be set.');
+    },
+    clear: () => {
+      throw new AppError('BAD_REQUEST', 'Sign in and out over HTTP, where the session cookie can be set.');
+    },
   };
 
-  const disposable = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
+  const disposable = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
     {
       schema,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        const identity = await params.authenticate({
+          cookie: ctx.extra.request.headers.cookie,
+          authorization:
+            typeof authorization === 'string' ? authorization : ctx.extra.request.headers.authorization,
+        });
+        identities.set(ctx.extra.socket, identity);
+        return true;
+      },
+      onClose: (ctx) => {
+        identities.delete(ctx.extra.socket);
+      },
       onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
         let document;
         try {
@@ -76,14 +111,24 @@ export function attachWebSocket(params: {
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document);
-        if (errors.length > 0)
-          return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const requestId = randomUUID();
+        const contextValue: GraphQLContext = {
+          requestId,
+          logger: logger.child({ reqId: requestId, transport: 'ws' }),
+          identity: identities.get(ctx.extra.socket) ?? null,
+          client: {
+            ipAddress: params.clientAddress(ctx.extra.request),
+            userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+          },
+          cookies,
+        };
         return {
           schema,
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: contextFor(ctx),
+          contextValue,
         };
       },
       onError: (_ctx, _id, _payload, errors) => format(errors, 'BAD_USER_INPUT'),
@@ -93,7 +138,25 @@ export function attachWebSocket(params: {
     wsServer,
   );
 
+  const connections: LiveConnections = {
+    sessionIds: () => [
+      ...new Set([...identities.values()].flatMap((identity) => (identity ? [identity.session.id] : []))),
+    ],
+    closeWhere: (match, code, reason) => {
+      let closed = 0;
+      for (const [socket, identity] of identities) {
+        if (identity && match(identity)) {
+          socket.close(code, reason);
+          identities.delete(socket);
+          closed++;
+        }
+      }
+      return closed;
+    },
+  };
+
   return {
+    connections,
     /** Closes every live connection (code 1001, "going away") so clients reconnect elsewhere. */
     async close(): Promise<void> {
       httpServer.off('upgrade', onUpgrade);

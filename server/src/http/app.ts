@@ -4,14 +4,21 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 import { legacyJsonStatusPlugin } from '../graphql/http-status';
-import { attachWebSocket } from '../graphql/websocket';
+import type { Credentials } from '../graphql/authenticate';
+import { attachWebSocket, type LiveConnections } from '../graphql/websocket';
+import type { ValidatedSession } from '../modules/accounts/session.service';
+import {
+  clearedSessionCookie,
+  readSessionCookie,
+  sessionCookie,
+} from '../modules/accounts/session-cookie';
 import { healthRoutes } from './health';
 import { requestContext } from './request-context';
 import { securityHeaders } from './security-headers';
@@ -21,6 +28,8 @@ const MAX_BODY = '1mb';
 
 export interface HttpApi {
   server: Server;
+  /** The open WebSocket connections, to close those whose session ended. */
+  connections: LiveConnections;
   /** Stops taking requests, lets in-flight ones finish, closes live connections. */
   close(): Promise<void>;
 }
@@ -31,10 +40,16 @@ export async function createHttpApi(params: {
   logger: Logger;
   schema: GraphQLSchema;
   isReady: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+  authenticate: (credentials: Credentials) => Promise<ValidatedSession | null>;
+  /** Extra routes mounted before the client (e.g. the OAuth redirects). */
+  routes?: Router[];
 }): Promise<HttpApi> {
   const { config, logger, schema } = params;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client's address comes from X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
+  const secureCookies = config.publicUrl.protocol === 'https:';
   const server = createServer(app);
   const formatError = createErrorFormatter({
     logger,
@@ -47,6 +62,13 @@ export async function createHttpApi(params: {
     allowedOrigins: config.allowedOrigins,
     logger,
     formatError,
+    authenticate: params.authenticate,
+    clientAddress: (request) =>
+      (config.trustProxy
+        ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim()
+        : undefined) ||
+      request.socket.remoteAddress ||
+      null,
   });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -82,10 +104,33 @@ export async function createHttpApi(params: {
     '/graphql',
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => ({ requestId: req.id, logger: req.log }),
+      context: async ({ req, res }): Promise<GraphQLContext> => {
+        const validated = await params.authenticate({
+          cookie: req.headers.cookie,
+          authorization: req.headers.authorization,
+        });
+        const cookies = {
+          set: (token: string, expiresAt: Date) =>
+            res.append('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
+          clear: () => res.append('Set-Cookie', clearedSessionCookie(secureCookies)),
+        };
+        // A renewed browser session gets its cookie again with the later expiry.
+        const cookieToken = readSessionCookie(req.headers.cookie);
+        if (validated?.renewed && cookieToken && !req.headers.authorization) {
+          cookies.set(cookieToken, validated.session.expiresAt);
+        }
+        return {
+          requestId: req.id,
+          logger: req.log,
+          identity: validated ? { user: validated.user, session: validated.session } : null,
+          client: { ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+          cookies,
+        };
+      },
     }),
   );
 
+  for (const router of params.routes ?? []) app.use(router);
   app.use(staticClient(config.clientDir));
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });
@@ -94,6 +139,7 @@ export async function createHttpApi(params: {
 
   return {
     server,
+    connections: ws.connections,
     close: () => apollo.stop(),
   };
 }

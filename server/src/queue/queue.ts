@@ -1,5 +1,6 @@
 import {
   Logger as WorkerLogger,
+  parseCronItems,
   run,
   runMigrations,
   type Runner,
@@ -85,6 +86,8 @@ export async function startWorker(params: {
   tasks: TaskList;
   concurrency: number;
   logger: Logger;
+  /** Recurring tasks, crontab syntax, e.g. `{ task: 'accounts.prune', match: '17 * * * *' }`. */
+  cron?: Array<{ task: string; match: string }>;
 }): Promise<Runner> {
   return run({
     pgPool: params.pool,
@@ -93,7 +96,9 @@ export async function startWorker(params: {
     logger: workerLogger(params.logger),
     noHandleSignals: true,
     pollInterval: 2000,
-    // Schedules come from code (modules' tasks), not a crontab file in the working directory.
-    parsedCronItems: [],
+    // Schedules come from the modules, not a crontab file in the working directory.
+    parsedCronItems: parseCronItems(
+      (params.cron ?? []).map(({ task, match }) => ({ task, match, identifier: task })),
+    ),
   });
 }

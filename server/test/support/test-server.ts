@@ -35,7 +35,14 @@ export interface TestServer {
 
 /** The real server (HTTP + WebSocket + worker) on a random port, with a database of its own. */
 export async function startTestServer(
-  options: { role?: Role; tasks?: TaskList; env?: Record<string, string> } = {},
+  options: {
+    role?: Role;
+    tasks?: TaskList;
+    env?: Record<string, string>;
+    /** Run against another test server's database (two api processes, one database). */
+    databaseUrl?: string;
+    liveSessionSweepMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aiofm-test-'));
   const config = {
@@ -50,13 +57,16 @@ export async function startTestServer(
       ...options.env,
     }),
   };
-  const database = await createTestDatabase();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, owned: false, stop: async () => undefined }
+    : await createTestDatabase();
   const runtime = await startRuntime({
     config,
     logger: createLogger(config.logLevel),
     role: options.role ?? 'all',
     tasks: options.tasks,
     database,
+    liveSessionSweepMs: options.liveSessionSweepMs,
   });
   const url = runtime.url ?? '';
   const clients: WsClient[] = [];

@@ -1,4 +1,5 @@
 import { Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Public } from '../../graphql/access';
 
 @ObjectType({ description: 'Public facts about the running server' })
 export class ServerInfo {
@@ -19,6 +20,7 @@ export class ServerInfo {
 export class ServerInfoResolver {
   constructor(private readonly info: ServerInfo) {}
 
+  @Public()
   @Query(() => ServerInfo, { description: 'Public facts about this server' })
   serverInfo(): ServerInfo {
     return this.info;
