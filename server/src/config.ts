@@ -127,8 +127,16 @@ function readOAuthClient(env: Env, prefix: string): OAuthClientConfig | undefine
   const clientId = env[`${prefix}_CLIENT_ID`]?.trim();
   const clientSecret = env[`${prefix}_CLIENT_SECRET`]?.trim();
   if (!clientId && !clientSecret) return undefined;
-  if (!clientId) throw new ConfigError(`${prefix}_CLIENT_ID`, `must be set together with ${prefix}_CLIENT_SECRET`);
-  if (!clientSecret) throw new ConfigError(`${prefix}_CLIENT_SECRET`, `must be set together with ${prefix}_CLIENT_ID`);
+  if (!clientId)
+    throw new ConfigError(
+      `${prefix}_CLIENT_ID`,
+      `must be set together with ${prefix}_CLIENT_SECRET`,
+    );
+  if (!clientSecret)
+    throw new ConfigError(
+      `${prefix}_CLIENT_SECRET`,
+      `must be set together with ${prefix}_CLIENT_ID`,
+    );
   return { clientId, clientSecret };
 }
 
@@ -136,7 +144,10 @@ function readOAuth(env: Env): OAuthConfig {
   const oidcClient = readOAuthClient(env, 'OAUTH_OIDC');
   const rawIssuer = env.OAUTH_OIDC_ISSUER?.trim();
   if (oidcClient && !rawIssuer) {
-    throw new ConfigError('OAUTH_OIDC_ISSUER', 'must be set to the issuer URL when OAUTH_OIDC_CLIENT_ID is set');
+    throw new ConfigError(
+      'OAUTH_OIDC_ISSUER',
+      'must be set to the issuer URL when OAUTH_OIDC_CLIENT_ID is set',
+    );
   }
   return {
     google: readOAuthClient(env, 'OAUTH_GOOGLE'),
@@ -209,7 +220,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       smtpUrl: env.SMTP_URL?.trim()
         ? readUrl('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:']).toString()
         : undefined,
-      from: env.MAIL_FROM?.trim() || `aiofm <no-reply@${publicUrl.hostname}>`,
+      // An IP-literal host makes no mailbox; fall back to localhost for the default sender.
+      from:
+        env.MAIL_FROM?.trim() ||
+        `aiofm <no-reply@${/^[\d.]+$|^\[/.test(publicUrl.hostname) ? 'localhost' : publicUrl.hostname}>`,
     },
     oauth: readOAuth(env),
     workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 4, 1, 64),

@@ -105,7 +105,7 @@ export async function startRuntime(params: {
     if (role === 'all' || role === 'worker') {
       worker = await startWorker({
         pool: queuePool,
-        tasks: { ...accounts.tasks, ...mailTasks(mailer), ...params.tasks },
+        tasks: { ...accounts.tasks, ...mailTasks(mailer, logger), ...params.tasks },
         cron: accounts.cron,
         concurrency: config.workerConcurrency,
         logger,
@@ -118,7 +118,11 @@ export async function startRuntime(params: {
     let url: string | undefined;
     if (role === 'all' || role === 'api') {
       const schema = await buildAppSchema({
-        resolvers: [new ServerInfoResolver(serverInfo), new NoticeResolver(notices), ...accounts.resolvers],
+        resolvers: [
+          new ServerInfoResolver(serverInfo),
+          new NoticeResolver(notices),
+          ...accounts.resolvers,
+        ],
         pubSub: events.pubSub,
       });
       api = await createHttpApi({

@@ -18,7 +18,8 @@ interface AccessExtensions {
 export const Public = () => Extensions({ access: 'public' } satisfies AccessExtensions);
 
 /** Lets a signed-in user who has not yet confirmed being 18+ call this field. */
-export const AllowUnconfirmedAge = () => Extensions({ allowUnconfirmedAge: true } satisfies AccessExtensions);
+export const AllowUnconfirmedAge = () =>
+  Extensions({ allowUnconfirmedAge: true } satisfies AccessExtensions);
 
 /** Restricts a field to users with one of these roles. */
 export const RequireRole = (...roles: string[]) => Extensions({ roles } satisfies AccessExtensions);
@@ -46,7 +47,11 @@ export function assertAccess(extensions: AccessExtensions, context: GraphQLConte
  * it on the schema covers HTTP and WebSocket alike.
  */
 export function enforceAccess(schema: GraphQLSchema): GraphQLSchema {
-  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+  for (const root of [
+    schema.getQueryType(),
+    schema.getMutationType(),
+    schema.getSubscriptionType(),
+  ]) {
     if (!root || !isObjectType(root)) continue;
     for (const field of Object.values(root.getFields())) {
       const extensions = field.extensions as AccessExtensions;

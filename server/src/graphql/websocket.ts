@@ -80,14 +80,23 @@ export function attachWebSocket(params: {
 
   const cookies = {
     set: () => {
-      throw new AppError('BAD_REQUEST', 'Sign in and out over HTTP, where the session cookie can be set.');
+      throw new AppError(
+        'BAD_REQUEST',
+        'Sign in and out over HTTP, where the session cookie can be set.',
+      );
     },
     clear: () => {
-      throw new AppError('BAD_REQUEST', 'Sign in and out over HTTP, where the session cookie can be set.');
+      throw new AppError(
+        'BAD_REQUEST',
+        'Sign in and out over HTTP, where the session cookie can be set.',
+      );
     },
   };
 
-  const disposable = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
+  const disposable = useServer<
+    Record<string, unknown> | undefined,
+    { socket: WebSocket; request: IncomingMessage }
+  >(
     {
       schema,
       onConnect: async (ctx) => {
@@ -95,7 +104,9 @@ export function attachWebSocket(params: {
         const identity = await params.authenticate({
           cookie: ctx.extra.request.headers.cookie,
           authorization:
-            typeof authorization === 'string' ? authorization : ctx.extra.request.headers.authorization,
+            typeof authorization === 'string'
+              ? authorization
+              : ctx.extra.request.headers.authorization,
         });
         identities.set(ctx.extra.socket, identity);
         return true;
@@ -111,7 +122,8 @@ export function attachWebSocket(params: {
           return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        if (errors.length > 0)
+          return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
         const requestId = randomUUID();
         const contextValue: GraphQLContext = {
           requestId,
@@ -140,7 +152,9 @@ export function attachWebSocket(params: {
 
   const connections: LiveConnections = {
     sessionIds: () => [
-      ...new Set([...identities.values()].flatMap((identity) => (identity ? [identity.session.id] : []))),
+      ...new Set(
+        [...identities.values()].flatMap((identity) => (identity ? [identity.session.id] : [])),
+      ),
     ],
     closeWhere: (match, code, reason) => {
       let closed = 0;

@@ -65,7 +65,9 @@ export async function createHttpApi(params: {
     authenticate: params.authenticate,
     clientAddress: (request) =>
       (config.trustProxy
-        ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim()
+        ? String(request.headers['x-forwarded-for'] ?? '')
+            .split(',')[0]
+            ?.trim()
         : undefined) ||
       request.socket.remoteAddress ||
       null,

@@ -36,7 +36,9 @@ export class BrowserClient {
     for (const header of this.lastSetCookies) {
       const [pair, ...attributes] = header.split(';');
       const [name, ...value] = pair!.split('=');
-      const expired = attributes.some((attribute) => attribute.trim().toLowerCase() === 'max-age=0');
+      const expired = attributes.some(
+        (attribute) => attribute.trim().toLowerCase() === 'max-age=0',
+      );
       if (expired) this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value.join('='));
     }
@@ -48,7 +50,10 @@ export class BrowserClient {
   }
 
   /** Runs an operation that must succeed and returns its data. */
-  async ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> {
     const response = await this.graphql<T>(query, variables);
     if (response.body.errors?.length) {
       throw new Error(`unexpected errors: ${JSON.stringify(response.body.errors)}`);
@@ -61,7 +66,11 @@ export class BrowserClient {
     const response = await this.graphql(query, variables);
     const error = response.body.errors?.[0];
     if (!error) throw new Error(`expected an error, got ${JSON.stringify(response.body)}`);
-    return { code: error.extensions?.code as string, message: error.message, extensions: error.extensions ?? {} };
+    return {
+      code: error.extensions?.code as string,
+      message: error.message,
+      extensions: error.extensions ?? {},
+    };
   }
 }
 

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { Logger } from '../../logger';
+import { MailError } from '../mail/mail.errors';
 import type { Mailer, MailMessage } from '../mail/mailer';
 import { addJob, type TaskList } from '../../queue/queue';
 
@@ -13,10 +15,19 @@ export function queueMail(manager: EntityManager, message: MailMessage): Promise
 }
 
 /** The worker task that delivers queued email. */
-export function mailTasks(mailer: Mailer): TaskList {
+export function mailTasks(mailer: Mailer, logger: Logger): TaskList {
   return {
     [SEND_MAIL_TASK]: async (payload) => {
-      await mailer.send(payload as MailMessage);
+      try {
+        await mailer.send(payload as MailMessage);
+      } catch (error) {
+        // A malformed message fails the same way every time: log it instead of retrying.
+        if (error instanceof MailError && error.code === 'INVALID_MESSAGE') {
+          logger.error({ err: error }, 'dropped an email that cannot be sent');
+          return;
+        }
+        throw error;
+      }
     },
   };
 }

@@ -48,8 +48,10 @@ export async function consumeToken(
   )) as unknown[];
   const row = returnedRows<Pick<AccountToken, 'id' | 'userId' | 'email'>>(result)[0];
   if (!row) {
-    throw new AccountError('INVALID_TOKEN', 'This link has expired or was already used. Ask for a new one.');
+    throw new AccountError(
+      'INVALID_TOKEN',
+      'This link has expired or was already used. Ask for a new one.',
+    );
   }
   return row as AccountToken;
 }
-

@@ -31,7 +31,10 @@ export class AccountResolver {
   }
 
   @Public()
-  @Query(() => User, { nullable: true, description: 'The signed-in user, or null when anonymous (public)' })
+  @Query(() => User, {
+    nullable: true,
+    description: 'The signed-in user, or null when anonymous (public)',
+  })
   me(@Ctx() context: GraphQLContext): User | null {
     return context.identity?.user ?? null;
   }
@@ -48,14 +51,17 @@ export class AccountResolver {
   }
 
   @Public()
-  @Mutation(() => User, { description: 'Creates the account, signs in and sends the verification email (public)' })
+  @Mutation(() => User, {
+    description: 'Creates the account, signs in and sends the verification email (public)',
+  })
   async signUp(@Arg('input') input: SignUpInput, @Ctx() context: GraphQLContext): Promise<User> {
     return this.started(context, await this.accounts.signUp({ ...input, client: context.client }));
   }
 
   @Public()
   @Mutation(() => User, {
-    description: 'Fails with MFA_REQUIRED (no session) when MFA is on and no code is given (public)',
+    description:
+      'Fails with MFA_REQUIRED (no session) when MFA is on and no code is given (public)',
   })
   async signIn(@Arg('input') input: SignInInput, @Ctx() context: GraphQLContext): Promise<User> {
     return this.started(context, await this.accounts.signIn({ ...input, client: context.client }));
@@ -65,7 +71,8 @@ export class AccountResolver {
   @Mutation(() => Boolean)
   async signOut(@Ctx() context: GraphQLContext): Promise<boolean> {
     const identity = context.identity;
-    if (identity) await this.sessions.revoke({ userId: identity.user.id, sessionId: identity.session.id });
+    if (identity)
+      await this.sessions.revoke({ userId: identity.user.id, sessionId: identity.session.id });
     context.cookies.clear();
     return true;
   }
@@ -84,36 +91,56 @@ export class AccountResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Always true, whether or not the address has an account (public)' })
-  async requestPasswordReset(@Arg('email') email: string, @Ctx() context: GraphQLContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Always true, whether or not the address has an account (public)',
+  })
+  async requestPasswordReset(
+    @Arg('email') email: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
     await this.accounts.requestPasswordReset({ email, client: context.client });
     return true;
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Sets the new password and signs out every session (public)' })
-  async resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() context: GraphQLContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Sets the new password and signs out every session (public)',
+  })
+  async resetPassword(
+    @Arg('input') input: ResetPasswordInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
     await this.accounts.resetPassword({ ...input, client: context.client });
     if (context.identity) context.cookies.clear();
     return true;
   }
 
   @Mutation(() => Boolean, { description: 'Signs out every other session' })
-  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: GraphQLContext): Promise<boolean> {
+  async changePassword(
+    @Arg('input') input: ChangePasswordInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
     const { user, session } = requireIdentity(context);
     await this.accounts.changePassword({ userId: user.id, sessionId: session.id, ...input });
     return true;
   }
 
   @Mutation(() => User)
-  updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() context: GraphQLContext): Promise<User> {
+  updateProfile(
+    @Arg('input') input: UpdateProfileInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<User> {
     return this.accounts.updateProfile({ userId: requireIdentity(context).user.id, ...input });
   }
 
   @Mutation(() => User, {
-    description: 'Sends a confirmation link to the new address; the change takes effect when it is opened',
+    description:
+      'Sends a confirmation link to the new address; the change takes effect when it is opened',
   })
-  requestEmailChange(@Arg('input') input: ChangeEmailInput, @Ctx() context: GraphQLContext): Promise<User> {
+  requestEmailChange(
+    @Arg('input') input: ChangeEmailInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<User> {
     return this.accounts.requestEmailChange({ userId: requireIdentity(context).user.id, ...input });
   }
 
@@ -124,7 +151,9 @@ export class AccountResolver {
   }
 
   @AllowUnconfirmedAge()
-  @Mutation(() => User, { description: 'Records the 18+ confirmation for accounts created through a social provider' })
+  @Mutation(() => User, {
+    description: 'Records the 18+ confirmation for accounts created through a social provider',
+  })
   confirmAge(@Ctx() context: GraphQLContext): Promise<User> {
     return this.accounts.confirmAge(requireIdentity(context).user.id);
   }
@@ -139,8 +168,13 @@ export class LinkedAccountResolver {
     return this.linkedAccounts.providerName(linked.provider);
   }
 
-  @Mutation(() => User, { description: 'Unlinks a provider; refused when it is the last way to sign in' })
+  @Mutation(() => User, {
+    description: 'Unlinks a provider; refused when it is the last way to sign in',
+  })
   unlinkAccount(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<User> {
-    return this.linkedAccounts.unlink({ userId: requireIdentity(context).user.id, linkedAccountId: id });
+    return this.linkedAccounts.unlink({
+      userId: requireIdentity(context).user.id,
+      linkedAccountId: id,
+    });
   }
 }

@@ -43,7 +43,8 @@ export interface StartedSession {
   session: SessionRecord;
 }
 
-const invalidCredentials = () => new AccountError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
+const invalidCredentials = () =>
+  new AccountError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
 
 /** Sign-up, sign-in, email verification, passwords, profile and email changes. */
 export class AccountService {
@@ -72,9 +73,13 @@ export class AccountService {
     const email = normaliseEmail(params.email);
     const name = params.name.trim();
     if (!params.ageConfirmed) {
-      throw new AccountError('BAD_USER_INPUT', 'aiofm is for people 18 or older: confirm your age to sign up.', {
-        fieldErrors: [{ field: 'ageConfirmed', messages: ['Confirm that you are 18 or older.'] }],
-      });
+      throw new AccountError(
+        'BAD_USER_INPUT',
+        'aiofm is for people 18 or older: confirm your age to sign up.',
+        {
+          fieldErrors: [{ field: 'ageConfirmed', messages: ['Confirm that you are 18 or older.'] }],
+        },
+      );
     }
     assertStrongPassword(params.password, { email, name });
     await this.limiter.consume(RATE_LIMITS.signUpByIp, [params.client.ipAddress]);
@@ -96,9 +101,15 @@ export class AccountService {
         .returning('*')
         .execute();
       if (inserted.raw.length === 0) {
-        throw new AccountError('EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.', {
-          fieldErrors: [{ field: 'email', messages: ['An account with this email already exists.'] }],
-        });
+        throw new AccountError(
+          'EMAIL_TAKEN',
+          'An account with this email already exists. Sign in instead.',
+          {
+            fieldErrors: [
+              { field: 'email', messages: ['An account with this email already exists.'] },
+            ],
+          },
+        );
       }
       const created = await manager.getRepository(User).findOneByOrFail({ email });
       await this.sendVerification(manager, created);
@@ -126,7 +137,10 @@ export class AccountService {
     if (!(await verifyPassword(user.passwordHash, params.password))) throw invalidCredentials();
     if (user.disabledAt) throw new AccountError('FORBIDDEN', 'This account is disabled.');
     if (user.totpSecret) {
-      await this.mfa.verifySecondFactor(user, { totpCode: params.totpCode, recoveryCode: params.recoveryCode });
+      await this.mfa.verifySecondFactor(user, {
+        totpCode: params.totpCode,
+        recoveryCode: params.recoveryCode,
+      });
     }
     await this.limiter.reset(RATE_LIMITS.signInByAccount, email);
     return this.startSession(user, params.client);
@@ -138,10 +152,12 @@ export class AccountService {
     const device = describeDevice(client.userAgent);
     if (!user.knownDevices.includes(device)) {
       await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(User).update(
-          { id: user.id },
-          { knownDevices: [...user.knownDevices, device].slice(-MAX_KNOWN_DEVICES) },
-        );
+        await manager
+          .getRepository(User)
+          .update(
+            { id: user.id },
+            { knownDevices: [...user.knownDevices, device].slice(-MAX_KNOWN_DEVICES) },
+          );
         // The very first device is the one the account was made on: nothing to warn about.
         if (user.knownDevices.length > 0) {
           await queueMail(manager, {
@@ -163,7 +179,10 @@ export class AccountService {
   async verifyEmail(params: { token: string; client: ClientInfo }): Promise<User> {
     await this.limiter.consume(RATE_LIMITS.emailLinkByIp, [params.client.ipAddress]);
     return this.dataSource.transaction(async (manager) => {
-      const token = await consumeToken(manager, { token: params.token, purpose: TokenPurpose.VERIFY_EMAIL });
+      const token = await consumeToken(manager, {
+        token: params.token,
+        purpose: TokenPurpose.VERIFY_EMAIL,
+      });
       await manager
         .createQueryBuilder()
         .update(User)
@@ -186,7 +205,10 @@ export class AccountService {
   }
 
   private async sendVerification(manager: EntityManager, user: User): Promise<void> {
-    const token = await issueToken(manager, { userId: user.id, purpose: TokenPurpose.VERIFY_EMAIL });
+    const token = await issueToken(manager, {
+      userId: user.id,
+      purpose: TokenPurpose.VERIFY_EMAIL,
+    });
     await queueMail(manager, {
       to: user.email,
       ...verifyEmailMessage({ name: user.name, url: this.link('/verify-email', token) }),
@@ -201,7 +223,10 @@ export class AccountService {
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(User).findOneBy({ email });
       if (!user || user.disabledAt) return;
-      const token = await issueToken(manager, { userId: user.id, purpose: TokenPurpose.RESET_PASSWORD });
+      const token = await issueToken(manager, {
+        userId: user.id,
+        purpose: TokenPurpose.RESET_PASSWORD,
+      });
       await queueMail(manager, {
         to: user.email,
         ...passwordResetMessage({ name: user.name, url: this.link('/reset-password', token) }),
@@ -210,18 +235,27 @@ export class AccountService {
   }
 
   /** Sets a new password from a reset link and signs out every session. */
-  async resetPassword(params: { token: string; password: string; client: ClientInfo }): Promise<void> {
+  async resetPassword(params: {
+    token: string;
+    password: string;
+    client: ClientInfo;
+  }): Promise<void> {
     await this.limiter.consume(RATE_LIMITS.emailLinkByIp, [params.client.ipAddress]);
     const passwordHash = await hashPassword(params.password);
     const userId = await this.dataSource.transaction(async (manager) => {
-      const token = await consumeToken(manager, { token: params.token, purpose: TokenPurpose.RESET_PASSWORD });
+      const token = await consumeToken(manager, {
+        token: params.token,
+        purpose: TokenPurpose.RESET_PASSWORD,
+      });
       const user = await manager.getRepository(User).findOneByOrFail({ id: token.userId });
       assertStrongPassword(params.password, { email: user.email, name: user.name });
       // Opening the emailed link proves the address as well.
-      await manager.getRepository(User).update(
-        { id: user.id },
-        { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
-      );
+      await manager
+        .getRepository(User)
+        .update(
+          { id: user.id },
+          { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
+        );
       await queueMail(manager, { to: user.email, ...this.passwordChanged(user) });
       return user.id;
     });
@@ -239,7 +273,9 @@ export class AccountService {
     await this.limiter.consume(RATE_LIMITS.signInByAccount, [user.email]);
     if (user.passwordHash && !(await verifyPassword(user.passwordHash, params.currentPassword))) {
       throw new AccountError('INVALID_CREDENTIALS', 'Your current password is incorrect.', {
-        fieldErrors: [{ field: 'currentPassword', messages: ['Your current password is incorrect.'] }],
+        fieldErrors: [
+          { field: 'currentPassword', messages: ['Your current password is incorrect.'] },
+        ],
       });
     }
     assertStrongPassword(params.newPassword, { email: user.email, name: user.name });
@@ -259,7 +295,11 @@ export class AccountService {
     });
   }
 
-  async updateProfile(params: { userId: string; name?: string | null; avatarUrl?: string | null }): Promise<User> {
+  async updateProfile(params: {
+    userId: string;
+    name?: string | null;
+    avatarUrl?: string | null;
+  }): Promise<User> {
     const changes: Partial<User> = {};
     if (params.name !== undefined && params.name !== null) changes.name = params.name.trim();
     if (params.avatarUrl !== undefined) changes.avatarUrl = params.avatarUrl;
@@ -279,9 +319,14 @@ export class AccountService {
     await this.limiter.consume(RATE_LIMITS.verificationByAccount, [params.userId]);
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(User).findOneByOrFail({ id: params.userId });
-      if (user.passwordHash && !(await verifyPassword(user.passwordHash, params.currentPassword ?? ''))) {
+      if (
+        user.passwordHash &&
+        !(await verifyPassword(user.passwordHash, params.currentPassword ?? ''))
+      ) {
         throw new AccountError('INVALID_CREDENTIALS', 'Your current password is incorrect.', {
-          fieldErrors: [{ field: 'currentPassword', messages: ['Your current password is incorrect.'] }],
+          fieldErrors: [
+            { field: 'currentPassword', messages: ['Your current password is incorrect.'] },
+          ],
         });
       }
       if (newEmail === user.email) {
@@ -289,7 +334,9 @@ export class AccountService {
       }
       if (await manager.getRepository(User).existsBy({ email: newEmail })) {
         throw new AccountError('EMAIL_TAKEN', 'Another account uses this email address.', {
-          fieldErrors: [{ field: 'newEmail', messages: ['Another account uses this email address.'] }],
+          fieldErrors: [
+            { field: 'newEmail', messages: ['Another account uses this email address.'] },
+          ],
         });
       }
       const token = await issueToken(manager, {
@@ -300,7 +347,11 @@ export class AccountService {
       await manager.getRepository(User).update({ id: user.id }, { pendingEmail: newEmail });
       await queueMail(manager, {
         to: newEmail,
-        ...emailChangeMessage({ name: user.name, newEmail, url: this.link('/confirm-email', token) }),
+        ...emailChangeMessage({
+          name: user.name,
+          newEmail,
+          url: this.link('/confirm-email', token),
+        }),
       });
       return manager.getRepository(User).findOneByOrFail({ id: user.id });
     });
@@ -309,16 +360,28 @@ export class AccountService {
   async confirmEmailChange(params: { token: string; client: ClientInfo }): Promise<User> {
     await this.limiter.consume(RATE_LIMITS.emailLinkByIp, [params.client.ipAddress]);
     return this.dataSource.transaction(async (manager) => {
-      const token = await consumeToken(manager, { token: params.token, purpose: TokenPurpose.CHANGE_EMAIL });
+      const token = await consumeToken(manager, {
+        token: params.token,
+        purpose: TokenPurpose.CHANGE_EMAIL,
+      });
       const user = await manager.getRepository(User).findOneByOrFail({ id: token.userId });
       const newEmail = token.email!;
       if (await manager.getRepository(User).existsBy({ email: newEmail })) {
-        throw new AccountError('EMAIL_TAKEN', 'Another account started using this address meanwhile.');
+        throw new AccountError(
+          'EMAIL_TAKEN',
+          'Another account started using this address meanwhile.',
+        );
       }
       await manager
         .getRepository(User)
-        .update({ id: user.id }, { email: newEmail, emailVerifiedAt: new Date(), pendingEmail: null });
-      await queueMail(manager, { to: user.email, ...emailChangedNoticeMessage({ name: user.name, newEmail }) });
+        .update(
+          { id: user.id },
+          { email: newEmail, emailVerifiedAt: new Date(), pendingEmail: null },
+        );
+      await queueMail(manager, {
+        to: user.email,
+        ...emailChangedNoticeMessage({ name: user.name, newEmail }),
+      });
       return manager.getRepository(User).findOneByOrFail({ id: user.id });
     });
   }
@@ -338,7 +401,11 @@ export class AccountService {
   }
 
   /** Checks the password (or, without one, a current TOTP code) before a sensitive change. */
-  async confirmIdentity(params: { userId: string; password?: string | null; code?: string | null }): Promise<User> {
+  async confirmIdentity(params: {
+    userId: string;
+    password?: string | null;
+    code?: string | null;
+  }): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: params.userId });
     if (params.password && user.passwordHash) {
       await this.limiter.consume(RATE_LIMITS.signInByAccount, [user.email]);
@@ -349,6 +416,9 @@ export class AccountService {
       await this.mfa.verifySecondFactor(user, { totpCode: params.code });
       return user;
     }
-    throw new AccountError('BAD_USER_INPUT', 'Enter your password or a code from your authenticator app.');
+    throw new AccountError(
+      'BAD_USER_INPUT',
+      'Enter your password or a code from your authenticator app.',
+    );
   }
 }

@@ -1,10 +1,20 @@
 import { Field, InputType } from 'type-graphql';
-import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, Length, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from './password';
 
 // Password rules beyond the length cap (minimum, common passwords) are checked by the service,
 // which answers WEAK_PASSWORD with the reason.
-const Password = () => MaxLength(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
+const Password = () =>
+  MaxLength(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
 const Email = () => IsEmail({}, { message: 'Enter a valid email address.' });
 
 @InputType()
@@ -83,9 +93,15 @@ export class UpdateProfileInput {
   @Length(1, 100, { message: 'Enter your name (up to 100 characters).' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'https URL of an image, or null to remove the avatar' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'https URL of an image, or null to remove the avatar',
+  })
   @ValidateIf((_input, value) => value !== null && value !== undefined)
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'Use an https:// image address.' })
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true },
+    { message: 'Use an https:// image address.' },
+  )
   @MaxLength(2048)
   avatarUrl?: string | null;
 }

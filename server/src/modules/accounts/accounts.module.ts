@@ -14,7 +14,11 @@ import { LinkedAccountService, PROVIDER_NAMES } from './linked-accounts.service'
 import { MfaResolver } from './mfa.resolver';
 import { MfaService } from './mfa.service';
 import { SessionResolver } from './session.resolver';
-import { SESSIONS_REVOKED_TOPIC, SessionService, type SessionsRevokedEvent } from './session.service';
+import {
+  SESSIONS_REVOKED_TOPIC,
+  SessionService,
+  type SessionsRevokedEvent,
+} from './session.service';
 
 // Expired sessions are refused on every request; this sweep closes their idle live connections.
 const LIVE_SESSION_SWEEP_MS = 60_000;
@@ -42,7 +46,12 @@ export function createAccountsModule(params: {
   const { config, dataSource, events, logger } = params;
   const limiter = new RateLimiter(dataSource);
   const sessions = new SessionService(dataSource, events);
-  const mfa = new MfaService(dataSource, createSecretBox(config.appSecret, 'totp'), limiter, config.publicUrl);
+  const mfa = new MfaService(
+    dataSource,
+    createSecretBox(config.appSecret, 'totp'),
+    limiter,
+    config.publicUrl,
+  );
   const accounts = new AccountService(dataSource, sessions, mfa, limiter, config.publicUrl, logger);
   const linkedAccounts = new LinkedAccountService(dataSource, config.oauth.oidc?.name);
   const providers = enabledProviders(config);
@@ -103,7 +112,11 @@ export function createAccountsModule(params: {
         const open = connections.sessionIds();
         sessions.stillValid(open).then(
           (valid) =>
-            connections.closeWhere(({ session }) => !valid.has(session.id), SESSION_ENDED_CLOSE_CODE, 'Session ended'),
+            connections.closeWhere(
+              ({ session }) => !valid.has(session.id),
+              SESSION_ENDED_CLOSE_CODE,
+              'Session ended',
+            ),
           (error: unknown) => logger.warn({ err: error }, 'could not check live sessions'),
         );
       }, sweepMs);

@@ -33,12 +33,15 @@ export class AuthProvider {
   name!: string;
 
   @Field({
-    description: 'Where the browser goes to start signing in (GET); add ?link=1 to link it to the signed-in account',
+    description:
+      'Where the browser goes to start signing in (GET); add ?link=1 to link it to the signed-in account',
   })
   startUrl!: string;
 }
 
-@ObjectType({ description: 'What the authenticator app needs; shown once while MFA is being set up' })
+@ObjectType({
+  description: 'What the authenticator app needs; shown once while MFA is being set up',
+})
 export class MfaSetup {
   @Field({ description: 'otpauth:// URI to render as a QR code' })
   otpauthUri!: string;

@@ -19,11 +19,15 @@ export class LinkedAccountService {
   ) {}
 
   providerName(provider: string): string {
-    return provider === 'oidc' ? (this.oidcName ?? 'Single sign-on') : (PROVIDER_NAMES[provider] ?? provider);
+    return provider === 'oidc'
+      ? (this.oidcName ?? 'Single sign-on')
+      : (PROVIDER_NAMES[provider] ?? provider);
   }
 
   list(userId: string): Promise<LinkedAccount[]> {
-    return this.dataSource.getRepository(LinkedAccount).find({ where: { userId }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(LinkedAccount)
+      .find({ where: { userId }, order: { createdAt: 'ASC' } });
   }
 
   /** Unlinks a provider unless it is the account's last way to sign in. */

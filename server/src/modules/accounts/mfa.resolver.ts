@@ -22,20 +22,33 @@ export class MfaResolver {
   @Mutation(() => RecoveryCodes, {
     description: 'Turns MFA on when the code matches; returns the recovery codes once',
   })
-  async confirmMfaSetup(@Arg('code') code: string, @Ctx() context: GraphQLContext): Promise<RecoveryCodes> {
+  async confirmMfaSetup(
+    @Arg('code') code: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RecoveryCodes> {
     return { codes: await this.mfa.confirmSetup(requireIdentity(context).user.id, code) };
   }
 
   @Mutation(() => User)
-  async disableMfa(@Arg('input') input: DisableMfaInput, @Ctx() context: GraphQLContext): Promise<User> {
+  async disableMfa(
+    @Arg('input') input: DisableMfaInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<User> {
     const userId = requireIdentity(context).user.id;
     await this.accounts.confirmIdentity({ userId, password: input.password, code: input.code });
     await this.mfa.disable(userId);
     return this.accounts.findUser(userId);
   }
 
-  @Mutation(() => RecoveryCodes, { description: 'Replaces the recovery codes; needs a current authenticator code' })
-  async regenerateRecoveryCodes(@Arg('code') code: string, @Ctx() context: GraphQLContext): Promise<RecoveryCodes> {
-    return { codes: await this.mfa.regenerateRecoveryCodes(requireIdentity(context).user.id, code) };
+  @Mutation(() => RecoveryCodes, {
+    description: 'Replaces the recovery codes; needs a current authenticator code',
+  })
+  async regenerateRecoveryCodes(
+    @Arg('code') code: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<RecoveryCodes> {
+    return {
+      codes: await this.mfa.regenerateRecoveryCodes(requireIdentity(context).user.id, code),
+    };
   }
 }

@@ -18,7 +18,10 @@ const RECOVERY_CODE_COUNT = 10;
 export const MFA_RULE = { action: 'mfa', limit: 10, windowSeconds: 15 * 60 };
 
 const invalidCode = () =>
-  new AccountError('INVALID_MFA_CODE', 'That code is not valid. Check your authenticator app and try again.');
+  new AccountError(
+    'INVALID_MFA_CODE',
+    'That code is not valid. Check your authenticator app and try again.',
+  );
 
 /** A random recovery code like `k7m2-q9xd-4hpa` (about 60 bits, easy to type). */
 function newRecoveryCode(): string {
@@ -56,12 +59,18 @@ export class MfaService {
   async beginSetup(userId: string): Promise<{ otpauthUri: string; secret: string }> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
     if (user.totpSecret) {
-      throw new AccountError('BAD_USER_INPUT', 'Two-factor authentication is already on. Turn it off first.');
+      throw new AccountError(
+        'BAD_USER_INPUT',
+        'Two-factor authentication is already on. Turn it off first.',
+      );
     }
     const key = randomBytes(20);
     await this.dataSource
       .getRepository(User)
-      .update({ id: userId }, { pendingTotpSecret: this.secrets.seal(Buffer.from(key).toString('base64')) });
+      .update(
+        { id: userId },
+        { pendingTotpSecret: this.secrets.seal(Buffer.from(key).toString('base64')) },
+      );
     return {
       otpauthUri: createTOTPKeyURI('aiofm', user.email, key, TOTP_PERIOD_SECONDS, TOTP_DIGITS),
       secret: encodeBase32UpperCaseNoPadding(key),
@@ -79,22 +88,34 @@ export class MfaService {
         .where('user.id = :userId', { userId })
         .getOneOrFail();
       if (!user.pendingTotpSecret) {
-        throw new AccountError('BAD_USER_INPUT', 'Start the setup again: no authenticator is waiting to be confirmed.');
+        throw new AccountError(
+          'BAD_USER_INPUT',
+          'Start the setup again: no authenticator is waiting to be confirmed.',
+        );
       }
       const key = Buffer.from(this.secrets.open(user.pendingTotpSecret), 'base64');
       const counter = this.matchingCounter(key, code, null);
       if (counter === null) throw invalidCode();
-      await manager.getRepository(User).update(
-        { id: userId },
-        { totpSecret: user.pendingTotpSecret, pendingTotpSecret: null, totpLastCounter: String(counter) },
-      );
+      await manager
+        .getRepository(User)
+        .update(
+          { id: userId },
+          {
+            totpSecret: user.pendingTotpSecret,
+            pendingTotpSecret: null,
+            totpLastCounter: String(counter),
+          },
+        );
       await this.notify(manager, user, true);
       return this.replaceRecoveryCodes(manager, userId);
     });
   }
 
   /** Checks a TOTP code (once per time step) or uses a recovery code; throws INVALID_MFA_CODE. */
-  async verifySecondFactor(user: User, factor: { totpCode?: string | null; recoveryCode?: string | null }) {
+  async verifySecondFactor(
+    user: User,
+    factor: { totpCode?: string | null; recoveryCode?: string | null },
+  ) {
     await this.limiter.consume(MFA_RULE, [user.id]);
     if (factor.totpCode) {
       await this.verifyTotp(user.id, factor.totpCode);
@@ -107,7 +128,10 @@ export class MfaService {
         [user.id, sha256Hex(normaliseRecoveryCode(factor.recoveryCode))],
       )) as unknown[];
       if (returnedRows(result).length === 0) {
-        throw new AccountError('INVALID_MFA_CODE', 'That recovery code is not valid or was already used.');
+        throw new AccountError(
+          'INVALID_MFA_CODE',
+          'That recovery code is not valid or was already used.',
+        );
       }
       return;
     }
@@ -123,11 +147,14 @@ export class MfaService {
         .setLock('pessimistic_write')
         .where('user.id = :userId', { userId })
         .getOneOrFail();
-      if (!user.totpSecret) throw new AccountError('BAD_USER_INPUT', 'Two-factor authentication is off.');
+      if (!user.totpSecret)
+        throw new AccountError('BAD_USER_INPUT', 'Two-factor authentication is off.');
       const key = Buffer.from(this.secrets.open(user.totpSecret), 'base64');
       const counter = this.matchingCounter(key, code, user.totpLastCounter);
       if (counter === null) throw invalidCode();
-      await manager.getRepository(User).update({ id: userId }, { totpLastCounter: String(counter) });
+      await manager
+        .getRepository(User)
+        .update({ id: userId }, { totpLastCounter: String(counter) });
     });
   }
 
@@ -135,10 +162,14 @@ export class MfaService {
   async disable(userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(User).findOneByOrFail({ id: userId });
-      if (!user.totpSecret) throw new AccountError('BAD_USER_INPUT', 'Two-factor authentication is already off.');
+      if (!user.totpSecret)
+        throw new AccountError('BAD_USER_INPUT', 'Two-factor authentication is already off.');
       await manager
         .getRepository(User)
-        .update({ id: userId }, { totpSecret: null, pendingTotpSecret: null, totpLastCounter: null });
+        .update(
+          { id: userId },
+          { totpSecret: null, pendingTotpSecret: null, totpLastCounter: null },
+        );
       await manager.getRepository(RecoveryCode).delete({ userId });
       await this.notify(manager, user, false);
     });
@@ -161,7 +192,11 @@ export class MfaService {
   }
 
   /** The time step (now ±1) whose code matches and is newer than the last one used, or null. */
-  private matchingCounter(key: Uint8Array, code: string, lastCounter: string | null): number | null {
+  private matchingCounter(
+    key: Uint8Array,
+    code: string,
+    lastCounter: string | null,
+  ): number | null {
     const digits = code.replace(/\s+/g, '');
     if (!/^\d{6}$/.test(digits)) return null;
     const now = Math.floor(Date.now() / 1000 / TOTP_PERIOD_SECONDS);
@@ -173,4 +208,3 @@ export class MfaService {
     return null;
   }
 }
-

@@ -16,7 +16,10 @@ function isCommonPassword(password: string): boolean {
 }
 
 /** Throws WEAK_PASSWORD (with the reason) unless the password is acceptable. */
-export function assertStrongPassword(password: string, context: { email?: string; name?: string } = {}): void {
+export function assertStrongPassword(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): void {
   const reject = (message: string) => {
     throw new AccountError('WEAK_PASSWORD', message, {
       fieldErrors: [{ field: 'password', messages: [message] }],
@@ -33,7 +36,10 @@ export function assertStrongPassword(password: string, context: { email?: string
   }
   const lowered = password.toLowerCase();
   const local = context.email?.split('@')[0]?.toLowerCase();
-  if ((local && local.length >= 4 && lowered.includes(local)) || lowered === context.name?.toLowerCase()) {
+  if (
+    (local && local.length >= 4 && lowered.includes(local)) ||
+    lowered === context.name?.toLowerCase()
+  ) {
     reject('Do not use your name or email address in your password.');
   }
 }

@@ -26,9 +26,14 @@ export function sessionCookie(token: string, expiresAt: Date, secure: boolean): 
 
 /** Set-Cookie value that removes the session cookie. */
 export function clearedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join(
-    '; ',
-  );
+  return [
+    `${SESSION_COOKIE}=`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    'Max-Age=0',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 /** The token from `Authorization: Bearer <token>` (scripts; partner tokens plug in here later). */

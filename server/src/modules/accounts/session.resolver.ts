@@ -26,7 +26,10 @@ export class SessionResolver {
   }
 
   @Mutation(() => Boolean)
-  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<boolean> {
+  async revokeSession(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
     const { user, session } = requireIdentity(context);
     // Another user's session is simply "not found": no hint that it exists.
     if (!(await this.sessionService.revoke({ userId: user.id, sessionId: id }))) {

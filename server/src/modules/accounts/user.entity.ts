@@ -87,7 +87,9 @@ export class User {
     return this.totpSecret !== null;
   }
 
-  @Field({ description: 'False for accounts created through a social provider that never set a password' })
+  @Field({
+    description: 'False for accounts created through a social provider that never set a password',
+  })
   get hasPassword(): boolean {
     return this.passwordHash !== null;
   }

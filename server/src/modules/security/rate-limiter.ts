@@ -53,15 +53,16 @@ export class RateLimiter {
 
   /** Forgets the counts for a subject, e.g. after a successful sign-in. */
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM rate_limits WHERE key = $1', [`${rule.action}:${subject}`]);
+    await this.dataSource.query('DELETE FROM rate_limits WHERE key = $1', [
+      `${rule.action}:${subject}`,
+    ]);
   }
 
   /** Drops windows that ended; run periodically so the table stays small. */
   async prune(): Promise<number> {
-    const result = (await this.dataSource.query('DELETE FROM rate_limits WHERE reset_at <= now()')) as [
-      unknown,
-      number,
-    ];
+    const result = (await this.dataSource.query(
+      'DELETE FROM rate_limits WHERE reset_at <= now()',
+    )) as [unknown, number];
     return result[1] ?? 0;
   }
 }
