@@ -9,6 +9,8 @@ export interface ClientInfo {
 
 /** Starts or ends the session of the browser making the request (the cookie, on HTTP). */
 export interface SessionCookieJar {
+  /** False on WebSocket, where no cookie can be set: sign in and out over HTTP. */
+  readonly available: boolean;
   set(token: string, expiresAt: Date): void;
   clear(): void;
 }

@@ -78,19 +78,17 @@ export function attachWebSocket(params: {
       ),
     );
 
+  // No cookie travels over an open socket: starting a session needs HTTP (resolvers check
+  // `available` first); ending one needs no cookie change, the socket is closed anyway.
   const cookies = {
+    available: false,
     set: () => {
       throw new AppError(
         'BAD_REQUEST',
         'Sign in and out over HTTP, where the session cookie can be set.',
       );
     },
-    clear: () => {
-      throw new AppError(
-        'BAD_REQUEST',
-        'Sign in and out over HTTP, where the session cookie can be set.',
-      );
-    },
+    clear: () => undefined,
   };
 
   const disposable = useServer<

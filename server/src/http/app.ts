@@ -112,6 +112,7 @@ export async function createHttpApi(params: {
           authorization: req.headers.authorization,
         });
         const cookies = {
+          available: true,
           set: (token: string, expiresAt: Date) =>
             res.append('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
           clear: () => res.append('Set-Cookie', clearedSessionCookie(secureCookies)),

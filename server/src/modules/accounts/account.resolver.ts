@@ -10,6 +10,7 @@ import {
   SignUpInput,
   UpdateProfileInput,
 } from './accounts.inputs';
+import { AccountError } from './accounts.errors';
 import { AuthProvider } from './accounts.types';
 import { LinkedAccount } from './linked-account.entity';
 import type { LinkedAccountService } from './linked-accounts.service';
@@ -24,6 +25,16 @@ export class AccountResolver {
     private readonly linkedAccountService: LinkedAccountService,
     private readonly providers: () => AuthProvider[],
   ) {}
+
+  /** Sessions live in a cookie, so starting one needs HTTP; refuse before anything changes. */
+  private assertCookiesAvailable(context: GraphQLContext): void {
+    if (!context.cookies.available) {
+      throw new AccountError(
+        'BAD_USER_INPUT',
+        'Sign up and sign in over HTTP, where the session cookie can be set.',
+      );
+    }
+  }
 
   private started(context: GraphQLContext, started: StartedSession): User {
     context.cookies.set(started.token, started.session.expiresAt);
@@ -55,6 +66,7 @@ export class AccountResolver {
     description: 'Creates the account, signs in and sends the verification email (public)',
   })
   async signUp(@Arg('input') input: SignUpInput, @Ctx() context: GraphQLContext): Promise<User> {
+    this.assertCookiesAvailable(context);
     return this.started(context, await this.accounts.signUp({ ...input, client: context.client }));
   }
 
@@ -64,6 +76,7 @@ export class AccountResolver {
       'Fails with MFA_REQUIRED (no session) when MFA is on and no code is given (public)',
   })
   async signIn(@Arg('input') input: SignInInput, @Ctx() context: GraphQLContext): Promise<User> {
+    this.assertCookiesAvailable(context);
     return this.started(context, await this.accounts.signIn({ ...input, client: context.client }));
   }
 

@@ -96,16 +96,14 @@ export class MfaService {
       const key = Buffer.from(this.secrets.open(user.pendingTotpSecret), 'base64');
       const counter = this.matchingCounter(key, code, null);
       if (counter === null) throw invalidCode();
-      await manager
-        .getRepository(User)
-        .update(
-          { id: userId },
-          {
-            totpSecret: user.pendingTotpSecret,
-            pendingTotpSecret: null,
-            totpLastCounter: String(counter),
-          },
-        );
+      await manager.getRepository(User).update(
+        { id: userId },
+        {
+          totpSecret: user.pendingTotpSecret,
+          pendingTotpSecret: null,
+          totpLastCounter: String(counter),
+        },
+      );
       await this.notify(manager, user, true);
       return this.replaceRecoveryCodes(manager, userId);
     });
