@@ -23,6 +23,7 @@ describe('log redaction', () => {
       provider: { apiKey: 'sk-secret-789' },
       connectionParams: { authorization: 'Bearer ws_token_000' },
       token: 'verify-token-xyz',
+      job: { id: '1', payload: { text: 'http://localhost/verify-email?token=job-token-555' } },
     });
     const text = output();
     for (const secret of [

@@ -22,6 +22,9 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   'connectionParams',
+  // Job payloads can hold rendered emails with sign-in links; the worker logs jobs whole.
+  'job.payload',
+  'payload',
   'databaseUrl',
   'appSecret',
 ];
@@ -29,11 +32,14 @@ export const REDACTED_PATHS = [
 export type { Logger };
 
 /** The process logger: JSON lines on stdout, secrets redacted. */
-export function createLogger(level: LogLevel): Logger {
-  return pino({
-    level,
-    base: { service: 'aiofm' },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'aiofm' },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
 }

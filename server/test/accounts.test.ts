@@ -27,6 +27,7 @@ describe('accounts: sign-up, email, sign-in and MFA', () => {
     smtp = await startSmtpSink();
     server = await startTestServer({
       env: { SMTP_URL: smtp.url, PUBLIC_URL: 'http://localhost:4000' },
+      captureLogs: true,
     });
   });
   afterAll(async () => {
@@ -146,6 +147,19 @@ describe('accounts: sign-up, email, sign-in and MFA', () => {
     expect(again.code).toBe('INVALID_MFA_CODE');
     const notice = await smtp.waitFor((mail) => /new sign-in/i.test(mail.subject ?? ''));
     expect(notice.text).toContain('Safari on iOS');
+
+    // Nothing secret reached a log line, even at trace level.
+    const logs = server.logs();
+    expect(logs).toContain('account created');
+    for (const value of [
+      PASSWORD,
+      tokenOf(link),
+      browser.cookies.get('aiofm_session')!,
+      secret,
+      recovery,
+    ]) {
+      expect(logs).not.toContain(value);
+    }
   });
 
   it('refuses bad sign-ups with field errors and changes nothing', async () => {

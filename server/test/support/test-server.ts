@@ -22,6 +22,8 @@ export interface TestServer {
   runtime: Runtime;
   url: string;
   config: Config;
+  /** Everything logged so far, when started with `captureLogs`. */
+  logs(): string;
   /** POST a GraphQL operation the way the web client does. */
   graphql<T = Record<string, unknown>>(
     query: string,
@@ -42,6 +44,8 @@ export async function startTestServer(
     /** Run against another test server's database (two api processes, one database). */
     databaseUrl?: string;
     liveSessionSweepMs?: number;
+    /** Keep every log line (at trace level) for assertions instead of printing them. */
+    captureLogs?: boolean;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aiofm-test-'));
@@ -60,9 +64,17 @@ export async function startTestServer(
   const database = options.databaseUrl
     ? { url: options.databaseUrl, owned: false, stop: async () => undefined }
     : await createTestDatabase();
+  const logLines: string[] = [];
+  const logger = options.captureLogs
+    ? createLogger('trace', {
+        write: (line: string) => {
+          logLines.push(line);
+        },
+      })
+    : createLogger(config.logLevel);
   const runtime = await startRuntime({
     config,
-    logger: createLogger(config.logLevel),
+    logger,
     role: options.role ?? 'all',
     tasks: options.tasks,
     database,
@@ -75,6 +87,7 @@ export async function startTestServer(
     runtime,
     url,
     config,
+    logs: () => logLines.join(''),
     async graphql<T>(
       query: string,
       variables?: Record<string, unknown>,

@@ -204,7 +204,8 @@ export class AccountService {
     });
   }
 
-  private async sendVerification(manager: EntityManager, user: User): Promise<void> {
+  /** Issues a verification link and queues its email in the caller's transaction. */
+  async sendVerification(manager: EntityManager, user: User): Promise<void> {
     const token = await issueToken(manager, {
       userId: user.id,
       purpose: TokenPurpose.VERIFY_EMAIL,
