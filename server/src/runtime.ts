@@ -12,6 +12,7 @@ import { buildAppSchema } from './graphql/schema';
 import { createHttpApi, type HttpApi } from './http/app';
 import { mailTasks } from './modules/accounts/account-mail';
 import { createAccountsModule } from './modules/accounts/accounts.module';
+import { createOAuthRouter } from './modules/accounts/oauth/oauth.router';
 import { createMailer } from './modules/mail/mailer';
 import { NoticeResolver } from './modules/system/notice.resolver';
 import { NoticeService } from './modules/system/notice.service';
@@ -130,6 +131,17 @@ export async function startRuntime(params: {
         logger,
         schema,
         authenticate: accounts.authenticate,
+        routes: [
+          createOAuthRouter({
+            config,
+            dataSource,
+            accounts: accounts.services.accounts,
+            sessions: accounts.services.sessions,
+            limiter: accounts.services.limiter,
+            authenticate: accounts.authenticate,
+            logger,
+          }),
+        ],
         isReady: async () => {
           const checks = {
             database: await dataSource.query('SELECT 1').then(

@@ -3,6 +3,9 @@ import { LinkedAccount } from '../modules/accounts/linked-account.entity';
 import { RecoveryCode } from '../modules/accounts/recovery-code.entity';
 import { SessionRecord } from '../modules/accounts/session.entity';
 import { User } from '../modules/accounts/user.entity';
+import { CreditHold } from '../modules/credits/credit-hold.entity';
+import { LedgerAccount } from '../modules/credits/ledger-account.entity';
+import { LedgerTransfer } from '../modules/credits/ledger-transfer.entity';
 import { RateLimitBucket } from '../modules/security/rate-limit.entity';
 import { Notice } from '../modules/system/notice.entity';
 
@@ -15,4 +18,7 @@ export const ENTITIES = [
   RecoveryCode,
   LinkedAccount,
   RateLimitBucket,
+  LedgerAccount,
+  LedgerTransfer,
+  CreditHold,
 ];

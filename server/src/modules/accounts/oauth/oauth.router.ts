@@ -29,6 +29,24 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Why a callback cannot be trusted, or null when its state and verifier check out. */
+function callbackProblem(params: {
+  code: unknown;
+  state: unknown;
+  expectedState: string | undefined;
+  needsVerifier: boolean;
+  codeVerifier: string | null;
+}): string | null {
+  if (typeof params.code !== 'string' || typeof params.state !== 'string') {
+    return 'no code or state in the callback';
+  }
+  if (!params.expectedState)
+    return 'no state cookie (the flow expired or began in another browser)';
+  if (!sameSecret(params.state, params.expectedState)) return 'state mismatch';
+  if (params.needsVerifier && !params.codeVerifier) return 'no PKCE verifier cookie';
+  return null;
+}
+
 const signInError = (code: string) => `/sign-in?error=${encodeURIComponent(code)}`;
 
 /**
@@ -106,22 +124,22 @@ export function createOAuthRouter(params: {
         );
         return res.redirect(302, signInError('oauth_failed'));
       }
-      const expectedState = readFlowCookie(req.headers.cookie, 'state');
       const codeVerifier = provider.usesPkce
-        ? readFlowCookie(req.headers.cookie, 'verifier')
+        ? (readFlowCookie(req.headers.cookie, 'verifier') ?? null)
         : null;
-      if (
-        typeof code !== 'string' ||
-        typeof state !== 'string' ||
-        !expectedState ||
-        !sameSecret(state, expectedState) ||
-        (provider.usesPkce && !codeVerifier)
-      ) {
-        req.log.warn({ provider: provider.id }, 'social sign-in callback without a matching state');
+      const problem = callbackProblem({
+        code,
+        state,
+        expectedState: readFlowCookie(req.headers.cookie, 'state'),
+        needsVerifier: provider.usesPkce,
+        codeVerifier,
+      });
+      if (problem !== null || typeof code !== 'string') {
+        req.log.warn({ provider: provider.id, reason: problem }, 'social sign-in callback refused');
         return res.redirect(302, signInError('oauth_failed'));
       }
 
-      const profile = await provider.identify({ code, codeVerifier: codeVerifier ?? null });
+      const profile = await provider.identify({ code, codeVerifier });
       const current = await currentSession(req);
       const linking = readFlowCookie(req.headers.cookie, 'intent') === 'link' && current !== null;
       const outcome = await service.complete({

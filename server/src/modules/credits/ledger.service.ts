@@ -1,0 +1,387 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '../../db/returned-rows';
+import type { EventBus } from '../../graphql/events';
+import { CreditHold, HoldStatus } from './credit-hold.entity';
+import { CreditsError, insufficientCredits } from './credits.errors';
+import { LedgerAccount, LedgerAccountType } from './ledger-account.entity';
+import { LedgerTransfer, TransferKind } from './ledger-transfer.entity';
+
+export const CREDITS_CHANGED_TOPIC = 'credits.changed';
+
+/** Announced after a commit that changed a user's credits; subscribers read the new summary. */
+export interface CreditsChangedEvent {
+  userId: string;
+}
+
+/** A user's credits at a glance. */
+export interface CreditSummary {
+  /** What can be spent now: both wallets. */
+  available: number;
+  /** Set aside for work in progress. */
+  held: number;
+  subscription: number;
+  purchased: number;
+}
+
+export interface Reference {
+  type: string;
+  id: string;
+}
+
+interface TransferParams {
+  debitAccountId: string;
+  creditAccountId: string;
+  amount: number;
+  kind: TransferKind;
+  key: string;
+  reference?: Reference;
+  metadata?: Record<string, unknown>;
+  /** The user whose wallet this touches, for their history and balance-after. */
+  userId?: string;
+}
+
+interface Wallets {
+  subscription: LedgerAccount;
+  purchased: LedgerAccount;
+}
+
+const CHECK_VIOLATION = '23514';
+const isCheckViolation = (error: unknown) => (error as { code?: string }).code === CHECK_VIOLATION;
+
+function assertAmount(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw new CreditsError('BAD_USER_INPUT', 'Credit amounts are whole numbers greater than zero.');
+  }
+}
+
+/**
+ * The double-entry credits ledger. Every change is a transfer between two accounts with an
+ * idempotency key; balances are cached on the accounts in the same transaction; a CHECK
+ * constraint keeps user wallets from going negative under any concurrency.
+ */
+export class LedgerService {
+  private readonly systemAccounts = new Map<LedgerAccountType, string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Runs `work` in a transaction and announces the users whose credits changed, after commit. */
+  async run<T>(work: (manager: EntityManager, touched: Set<string>) => Promise<T>): Promise<T> {
+    const touched = new Set<string>();
+    const result = await this.dataSource.transaction((manager) => work(manager, touched));
+    await this.announce([...touched]);
+    return result;
+  }
+
+  async announce(userIds: string[]): Promise<void> {
+    for (const userId of userIds) {
+      await this.events.publish<CreditsChangedEvent>(CREDITS_CHANGED_TOPIC, { userId });
+    }
+  }
+
+  /** A system account's id, created on first use. */
+  async systemAccount(manager: EntityManager, type: LedgerAccountType): Promise<string> {
+    const cached = this.systemAccounts.get(type);
+    if (cached) return cached;
+    await manager.query(
+      `INSERT INTO ledger_accounts (type, owner_id, allow_negative) VALUES ($1, NULL, $2)
+       ON CONFLICT (type) WHERE owner_id IS NULL DO NOTHING`,
+      [type, type === LedgerAccountType.PROMOTIONS || type === LedgerAccountType.STRIPE_CLEARING],
+    );
+    const [row] = (await manager.query(
+      `SELECT id FROM ledger_accounts WHERE type = $1 AND owner_id IS NULL`,
+      [type],
+    )) as Array<{ id: string }>;
+    this.systemAccounts.set(type, row!.id);
+    return row!.id;
+  }
+
+  /** The user's two wallets, created on first use and locked for this transaction (id order). */
+  async lockWallets(manager: EntityManager, userId: string): Promise<Wallets> {
+    await manager.query(
+      `INSERT INTO ledger_accounts (type, owner_id) VALUES ('SUBSCRIPTION', $1), ('PURCHASED', $1)
+       ON CONFLICT (owner_id, type) WHERE owner_id IS NOT NULL DO NOTHING`,
+      [userId],
+    );
+    const rows = await manager
+      .getRepository(LedgerAccount)
+      .createQueryBuilder('account')
+      .setLock('pessimistic_write')
+      .where('account.owner_id = :userId', { userId })
+      .orderBy('account.id')
+      .getMany();
+    const find = (type: LedgerAccountType) => rows.find((row) => row.type === type)!;
+    return {
+      subscription: find(LedgerAccountType.SUBSCRIPTION),
+      purchased: find(LedgerAccountType.PURCHASED),
+    };
+  }
+
+  /**
+   * Moves credits once per key. Replaying the same key with the same content returns the original
+   * and moves nothing; the same key with different content is IDEMPOTENCY_CONFLICT.
+   */
+  async transfer(
+    manager: EntityManager,
+    params: TransferParams,
+  ): Promise<{ transfer: LedgerTransfer; created: boolean }> {
+    assertAmount(params.amount);
+    const inserted = returnedRows<LedgerTransfer>(
+      (await manager.query(
+        `INSERT INTO ledger_transfers
+           (debit_account_id, credit_account_id, amount, kind, reference_type, reference_id, idempotency_key, metadata, user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id`,
+        [
+          params.debitAccountId,
+          params.creditAccountId,
+          params.amount,
+          params.kind,
+          params.reference?.type ?? null,
+          params.reference?.id ?? null,
+          params.key,
+          JSON.stringify(params.metadata ?? {}),
+          params.userId ?? null,
+        ],
+      )) as unknown[],
+    );
+    if (inserted.length === 0) {
+      const original = await manager
+        .getRepository(LedgerTransfer)
+        .findOneByOrFail({ idempotencyKey: params.key });
+      const same =
+        original.debitAccountId === params.debitAccountId &&
+        original.creditAccountId === params.creditAccountId &&
+        Number(original.amount) === params.amount &&
+        original.kind === params.kind;
+      if (!same) {
+        throw new CreditsError(
+          'IDEMPOTENCY_CONFLICT',
+          'This idempotency key was already used for a different transfer.',
+        );
+      }
+      return { transfer: original, created: false };
+    }
+
+    try {
+      // Touch both rows in id order so concurrent transfers cannot deadlock.
+      const moves = [
+        { id: params.debitAccountId, delta: -params.amount },
+        { id: params.creditAccountId, delta: params.amount },
+      ].sort((a, b) => a.id.localeCompare(b.id));
+      for (const move of moves) {
+        await manager.query('UPDATE ledger_accounts SET balance = balance + $2 WHERE id = $1', [
+          move.id,
+          move.delta,
+        ]);
+      }
+    } catch (error) {
+      if (isCheckViolation(error)) throw insufficientCredits(params.amount);
+      throw error;
+    }
+    if (params.userId) {
+      await manager.query(
+        `UPDATE ledger_transfers SET user_balance_after =
+           (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE owner_id = $2)
+         WHERE id = $1`,
+        [inserted[0]!.id, params.userId],
+      );
+    }
+    const transfer = await manager
+      .getRepository(LedgerTransfer)
+      .findOneByOrFail({ id: inserted[0]!.id });
+    return { transfer, created: true };
+  }
+
+  /**
+   * Grants credits to a user's wallet: subscription allowances to the subscription wallet, the
+   * rest (sign-up, admin, purchases) to the purchased wallet, which never expires.
+   */
+  grant(params: {
+    userId: string;
+    amount: number;
+    kind: TransferKind;
+    key: string;
+    reference?: Reference;
+    metadata?: Record<string, unknown>;
+    manager?: EntityManager;
+  }): Promise<{ transfer: LedgerTransfer; created: boolean }> {
+    const work = async (manager: EntityManager, touched: Set<string>) => {
+      const wallets = await this.lockWallets(manager, params.userId);
+      const paid =
+        params.kind === TransferKind.PURCHASE || params.kind === TransferKind.SUBSCRIPTION_GRANT;
+      const source = await this.systemAccount(
+        manager,
+        paid ? LedgerAccountType.STRIPE_CLEARING : LedgerAccountType.PROMOTIONS,
+      );
+      const wallet =
+        params.kind === TransferKind.SUBSCRIPTION_GRANT ? wallets.subscription : wallets.purchased;
+      const result = await this.transfer(manager, {
+        debitAccountId: source,
+        creditAccountId: wallet.id,
+        amount: params.amount,
+        kind: params.kind,
+        key: params.key,
+        reference: params.reference,
+        metadata: params.metadata,
+        userId: params.userId,
+      });
+      if (result.created) touched.add(params.userId);
+      return result;
+    };
+    if (params.manager) return work(params.manager, new Set());
+    return this.run(work);
+  }
+
+  /**
+   * Sets credits aside for work in progress, subscription credits first. Idempotent per key;
+   * INSUFFICIENT_CREDITS (with the shortfall) when the wallets do not cover it.
+   */
+  hold(params: {
+    userId: string;
+    amount: number;
+    key: string;
+    reference?: Reference;
+  }): Promise<CreditHold> {
+    assertAmount(params.amount);
+    return this.run(async (manager, touched) => {
+      const wallets = await this.lockWallets(manager, params.userId);
+      const existing = await manager.getRepository(CreditHold).findOneBy({ key: params.key });
+      if (existing) {
+        if (existing.userId !== params.userId || Number(existing.amount) !== params.amount) {
+          throw new CreditsError(
+            'IDEMPOTENCY_CONFLICT',
+            'This hold key was already used for a different hold.',
+          );
+        }
+        return existing;
+      }
+      const subscription = Number(wallets.subscription.balance);
+      const purchased = Number(wallets.purchased.balance);
+      if (subscription + purchased < params.amount) {
+        throw insufficientCredits(params.amount - subscription - purchased);
+      }
+      const fromSubscription = Math.min(subscription, params.amount);
+      const fromPurchased = params.amount - fromSubscription;
+      const hold = await manager.getRepository(CreditHold).save({
+        key: params.key,
+        userId: params.userId,
+        amount: String(params.amount),
+        fromSubscription: String(fromSubscription),
+        fromPurchased: String(fromPurchased),
+        referenceType: params.reference?.type ?? null,
+        referenceId: params.reference?.id ?? null,
+      });
+      const escrow = await this.systemAccount(manager, LedgerAccountType.ESCROW);
+      for (const [wallet, amount, part] of [
+        [wallets.subscription, fromSubscription, 'subscription'],
+        [wallets.purchased, fromPurchased, 'purchased'],
+      ] as const) {
+        if (amount === 0) continue;
+        await this.transfer(manager, {
+          debitAccountId: wallet.id,
+          creditAccountId: escrow,
+          amount,
+          kind: TransferKind.HOLD,
+          key: `hold:${params.key}:${part}`,
+          reference: params.reference,
+          userId: params.userId,
+        });
+      }
+      touched.add(params.userId);
+      return hold;
+    });
+  }
+
+  /** Spends a hold (escrow -> revenue). Idempotent; refused if the hold was released. */
+  capture(key: string): Promise<CreditHold> {
+    return this.endHold(key, HoldStatus.CAPTURED, async (manager, hold) => {
+      await this.transfer(manager, {
+        debitAccountId: await this.systemAccount(manager, LedgerAccountType.ESCROW),
+        creditAccountId: await this.systemAccount(manager, LedgerAccountType.REVENUE),
+        amount: Number(hold.amount),
+        kind: TransferKind.CAPTURE,
+        key: `capture:${key}`,
+        reference: hold.referenceType
+          ? { type: hold.referenceType, id: hold.referenceId! }
+          : undefined,
+      });
+    });
+  }
+
+  /** Returns a hold to the wallets it came from. Idempotent; refused if the hold was captured. */
+  release(key: string, reason?: string): Promise<CreditHold> {
+    return this.endHold(key, HoldStatus.RELEASED, async (manager, hold, touched) => {
+      const wallets = await this.lockWallets(manager, hold.userId);
+      const escrow = await this.systemAccount(manager, LedgerAccountType.ESCROW);
+      for (const [wallet, amount, part] of [
+        [wallets.subscription, Number(hold.fromSubscription), 'subscription'],
+        [wallets.purchased, Number(hold.fromPurchased), 'purchased'],
+      ] as const) {
+        if (amount === 0) continue;
+        await this.transfer(manager, {
+          debitAccountId: escrow,
+          creditAccountId: wallet.id,
+          amount,
+          kind: TransferKind.RELEASE,
+          key: `release:${key}:${part}`,
+          reference: hold.referenceType
+            ? { type: hold.referenceType, id: hold.referenceId! }
+            : undefined,
+          metadata: reason ? { reason } : {},
+          userId: hold.userId,
+        });
+      }
+      touched.add(hold.userId);
+    });
+  }
+
+  /** Ends an open hold exactly once: one UPDATE decides between concurrent capture and release. */
+  private endHold(
+    key: string,
+    status: HoldStatus.CAPTURED | HoldStatus.RELEASED,
+    move: (manager: EntityManager, hold: CreditHold, touched: Set<string>) => Promise<void>,
+  ): Promise<CreditHold> {
+    return this.run(async (manager, touched) => {
+      const ended = returnedRows<{ id: string }>(
+        (await manager.query(
+          `UPDATE credit_holds SET status = $2, ended_at = now() WHERE key = $1 AND status = 'OPEN' RETURNING id`,
+          [key, status],
+        )) as unknown[],
+      );
+      const hold = await manager.getRepository(CreditHold).findOneBy({ key });
+      if (!hold) throw new CreditsError('NOT_FOUND', 'There is no hold with that key.');
+      if (ended.length === 0) {
+        if (hold.status === status) return hold;
+        throw new CreditsError(
+          'HOLD_ALREADY_ENDED',
+          `This hold was already ${hold.status === HoldStatus.CAPTURED ? 'captured' : 'released'}.`,
+        );
+      }
+      await move(manager, hold, touched);
+      return hold;
+    });
+  }
+
+  /** Both wallets and what is held, for one user. */
+  async summary(userId: string): Promise<CreditSummary> {
+    const [row] = (await this.dataSource.query(
+      `SELECT
+         coalesce((SELECT balance FROM ledger_accounts WHERE owner_id = $1 AND type = 'SUBSCRIPTION'), 0)::bigint AS subscription,
+         coalesce((SELECT balance FROM ledger_accounts WHERE owner_id = $1 AND type = 'PURCHASED'), 0)::bigint AS purchased,
+         coalesce((SELECT sum(amount) FROM credit_holds WHERE user_id = $1 AND status = 'OPEN'), 0)::bigint AS held`,
+      [userId],
+    )) as Array<{ subscription: string; purchased: string; held: string }>;
+    const subscription = Number(row!.subscription);
+    const purchased = Number(row!.purchased);
+    return {
+      available: subscription + purchased,
+      held: Number(row!.held),
+      subscription,
+      purchased,
+    };
+  }
+}
