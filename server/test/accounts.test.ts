@@ -322,7 +322,7 @@ describe('accounts: sign-up, email, sign-in and MFA', () => {
     );
   });
 
-  it('updates the profile with validation', async () => {
+  it('updates the name and avatar with validation', async () => {
     const browser = new BrowserClient(server.url);
     await browser.ok(SIGN_UP, {
       input: {
@@ -334,16 +334,23 @@ describe('accounts: sign-up, email, sign-in and MFA', () => {
     });
     const update =
       'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { name avatarUrl } }';
-    expect(
-      (await browser.fails(update, { input: { avatarUrl: 'javascript:alert(1)' } })).code,
-    ).toBe('BAD_USER_INPUT');
+    // The smallest valid PNG: a 1x1 transparent pixel.
+    const png =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    for (const avatarUrl of [
+      'javascript:alert(1)',
+      'https://images.example.com/k.png',
+      'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=',
+      'data:image/png;base64,' + Buffer.from('not really a png').toString('base64'),
+    ]) {
+      expect((await browser.fails(update, { input: { avatarUrl } })).code).toBe('BAD_USER_INPUT');
+    }
     expect((await browser.fails(update, { input: { name: '' } })).code).toBe('BAD_USER_INPUT');
-    const updated = await browser.ok(update, {
-      input: { name: 'Kathleen Booth', avatarUrl: 'https://images.example.com/k.png' },
-    });
-    expect(updated).toEqual({
-      updateProfile: { name: 'Kathleen Booth', avatarUrl: 'https://images.example.com/k.png' },
-    });
+    expect(await browser.ok(update, { input: { name: 'Kathleen Booth', avatarUrl: png } })).toEqual(
+      {
+        updateProfile: { name: 'Kathleen Booth', avatarUrl: png },
+      },
+    );
     expect(await browser.ok(update, { input: { avatarUrl: null } })).toEqual({
       updateProfile: { name: 'Kathleen Booth', avatarUrl: null },
     });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
 import { BrowserClient, linkIn, SIGN_UP } from './support/browser-client';
 import { startOidcIssuer, type IssuerPerson, type OidcIssuer } from './support/oidc-issuer';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
@@ -322,6 +324,7 @@ describe('social sign-in through an OpenID Connect issuer', () => {
     expect((await visit(swapped, swappedFlow.callbackUrl.toString())).location).toBe(
       '/sign-in?error=oauth_failed',
     );
+    expect(server.logs()).toContain('code_verifier provided does not match code_challenge');
 
     // No state in the callback at all.
     const bare = new BrowserClient(server.url);
@@ -414,6 +417,38 @@ describe('social sign-in through an OpenID Connect issuer', () => {
     // With a password left, the login can be unlinked.
     await browser.ok(UNLINK, { id: me.linkedAccounts[0]!.id });
     expect((await browser.ok<{ me: Me }>(ME)).me.linkedAccounts).toEqual([]);
+  });
+
+  it('does not link by email to an account protected by two-factor authentication', async () => {
+    const owner = new BrowserClient(server.url);
+    smtp.clear();
+    await owner.ok(SIGN_UP, {
+      input: { name: 'Hedy', email: 'hedy@example.org', password: PASSWORD, ageConfirmed: true },
+    });
+    const verification = await smtp.waitFor((mail) => mail.subject?.includes('Confirm') ?? false);
+    await owner.ok('mutation ($token: String!) { verifyEmail(token: $token) { id } }', {
+      token: new URL(linkIn(verification.text, '/verify-email')).searchParams.get('token'),
+    });
+    const { beginMfaSetup } = await owner.ok<{ beginMfaSetup: { secret: string } }>(
+      'mutation { beginMfaSetup { secret } }',
+    );
+    const code = generateHOTP(
+      decodeBase32IgnorePadding(beginMfaSetup.secret),
+      BigInt(Math.floor(Date.now() / 30_000)),
+      6,
+    );
+    await owner.ok('mutation ($code: String!) { confirmMfaSetup(code: $code) { codes } }', {
+      code,
+    });
+
+    const callback = await signInWithIssuer(new BrowserClient(server.url), {
+      sub: 'issuer-hedy',
+      email: 'hedy@example.org',
+      email_verified: true,
+    });
+    expect(callback.location).toBe('/sign-in?error=email_in_use');
+    expect(sessionSet(callback)).toBe(false);
+    expect((await owner.ok<{ me: Me }>(ME)).me.linkedAccounts).toEqual([]);
   });
 
   it('refuses to unlink the only way to sign in of an account without a password', async () => {

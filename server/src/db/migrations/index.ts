@@ -2,5 +2,6 @@
 import { Foundation1795979236912 } from './1795979236912-Foundation';
 import { Accounts1795981145105 } from './1795981145105-Accounts';
 import { CreditsLedger1795981685498 } from './1795981685498-CreditsLedger';
+import { AvatarAsText1795982112161 } from './1795982112161-AvatarAsText';
 
-export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498];
+export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161];

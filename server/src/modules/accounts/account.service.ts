@@ -12,6 +12,7 @@ import {
 import type { RateLimiter } from '../security/rate-limiter';
 import { queueMail } from './account-mail';
 import { consumeToken, issueToken } from './account-tokens';
+import { avatarProblem } from './avatar';
 import { TokenPurpose } from './account-token.entity';
 import { AccountError } from './accounts.errors';
 import type { MfaService } from './mfa.service';
@@ -303,7 +304,15 @@ export class AccountService {
   }): Promise<User> {
     const changes: Partial<User> = {};
     if (params.name !== undefined && params.name !== null) changes.name = params.name.trim();
-    if (params.avatarUrl !== undefined) changes.avatarUrl = params.avatarUrl;
+    if (params.avatarUrl !== undefined) {
+      const problem = params.avatarUrl === null ? null : avatarProblem(params.avatarUrl);
+      if (problem) {
+        throw new AccountError('BAD_USER_INPUT', problem, {
+          fieldErrors: [{ field: 'avatarUrl', messages: [problem] }],
+        });
+      }
+      changes.avatarUrl = params.avatarUrl;
+    }
     if (Object.keys(changes).length > 0) {
       await this.dataSource.getRepository(User).update({ id: params.userId }, changes);
     }

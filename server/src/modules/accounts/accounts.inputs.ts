@@ -95,14 +95,12 @@ export class UpdateProfileInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'https URL of an image, or null to remove the avatar',
+    description:
+      'A PNG, JPEG or WebP image under 200 KB as a data: URL, or null to remove the avatar',
   })
   @ValidateIf((_input, value) => value !== null && value !== undefined)
-  @IsUrl(
-    { protocols: ['https'], require_protocol: true },
-    { message: 'Use an https:// image address.' },
-  )
-  @MaxLength(2048)
+  @IsString()
+  @MaxLength(300_000, { message: 'Choose an image under 200 KB.' })
   avatarUrl?: string | null;
 }
 

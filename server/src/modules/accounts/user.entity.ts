@@ -28,8 +28,9 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
 
+  /** A data: URL image set by the user, or (until it is copied into storage) a provider's photo URL. */
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 2048, nullable: true })
+  @Column({ type: 'text', nullable: true })
   avatarUrl!: string | null;
 
   /** argon2id; null for accounts that only sign in through a provider. */

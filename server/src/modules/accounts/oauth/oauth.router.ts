@@ -40,8 +40,8 @@ function callbackProblem(params: {
   if (typeof params.code !== 'string' || typeof params.state !== 'string') {
     return 'no code or state in the callback';
   }
-  if (!params.expectedState)
-    return 'no state cookie (the flow expired or began in another browser)';
+  // The flow expired, or began in another browser.
+  if (!params.expectedState) return 'no state cookie';
   if (!sameSecret(params.state, params.expectedState)) return 'state mismatch';
   if (params.needsVerifier && !params.codeVerifier) return 'no PKCE verifier cookie';
   return null;
@@ -177,8 +177,9 @@ export function createOAuthRouter(params: {
         // The session slid forward while being checked: the browser needs the later expiry too.
         if (current?.renewed) {
           const token = readSessionCookie(req.headers.cookie);
-          if (token)
+          if (token) {
             res.append('Set-Cookie', sessionCookie(token, current.session.expiresAt, secure));
+          }
         }
         return res.redirect(302, `/settings/security?linked=${provider.id}`);
       }

@@ -20,16 +20,13 @@ export type RefusalCode =
 export type SocialSignInOutcome =
   | { kind: 'signed-in'; started: StartedSession }
   | { kind: 'linked' }
-  | { kind: 'refused'; code: RefusalCode; page: 'sign-in' | 'settings' };
+  | { kind: 'refused'; code: RefusalCode; page: RefusalPage };
 
-const refused = (
-  code: RefusalCode,
-  page: 'sign-in' | 'settings' = 'sign-in',
-): SocialSignInOutcome => ({
-  kind: 'refused',
-  code,
-  page,
-});
+type RefusalPage = 'sign-in' | 'settings';
+
+function refused(code: RefusalCode, page: RefusalPage = 'sign-in'): SocialSignInOutcome {
+  return { kind: 'refused', code, page };
+}
 
 /**
  * Turns a provider's profile into a signed-in account: a known login signs in, a login started
@@ -107,7 +104,9 @@ export class SocialSignInService {
   /**
    * Someone arrives with an address that an account already has. Linking would hand them that
    * account, so it happens only when the provider and we both confirmed the address belongs to
-   * the same person; otherwise they sign in the usual way and link from settings.
+   * the same person, and never for an account with two-factor authentication (the address alone
+   * does not open it, so neither may a login that only proves the address). Otherwise they sign
+   * in the usual way and link the provider from settings.
    */
   private async linkByEmail(
     owner: User,
@@ -115,7 +114,9 @@ export class SocialSignInService {
     profile: ProviderProfile,
     client: ClientInfo,
   ): Promise<SocialSignInOutcome> {
-    if (!profile.emailVerified || !owner.emailVerifiedAt) return refused('email_in_use');
+    if (!profile.emailVerified || !owner.emailVerifiedAt || owner.totpSecret) {
+      return refused('email_in_use');
+    }
     if (owner.disabledAt) return refused('account_disabled');
     const linked = await this.dataSource.transaction(async (manager) => {
       await lockUser(manager, owner.id);
