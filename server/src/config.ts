@@ -31,6 +31,10 @@ export interface Config {
   /** Trust X-Forwarded-For from a reverse proxy in front (client IPs in sessions and limits). */
   trustProxy: boolean;
   mail: { smtpUrl: string | undefined; from: string };
+  /** Verified accounts with these addresses are admins; nothing else makes one. */
+  adminEmails: string[];
+  /** Credits granted once when a new account's email is verified. */
+  signupCredits: number;
   oauth: OAuthConfig;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
@@ -226,6 +230,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         `aiofm <no-reply@${/^[\d.]+$|^\[/.test(publicUrl.hostname) ? 'localhost' : publicUrl.hostname}>`,
     },
     oauth: readOAuth(env),
+    adminEmails: (env.ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((email) => email.trim().toLowerCase())
+      .filter(Boolean),
+    signupCredits: readInt(env, 'SIGNUP_CREDITS', 50, 0, 100_000),
     workerConcurrency: readInt(env, 'WORKER_CONCURRENCY', 4, 1, 64),
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 30_000, 0, 600_000),
     clientDir: path.resolve(__dirname, '..', '..', 'client', 'dist'),

@@ -13,6 +13,7 @@ import { createHttpApi, type HttpApi } from './http/app';
 import { mailTasks } from './modules/accounts/account-mail';
 import { createAccountsModule } from './modules/accounts/accounts.module';
 import { createOAuthRouter } from './modules/accounts/oauth/oauth.router';
+import { createCreditsModule } from './modules/credits/credits.module';
 import { createMailer } from './modules/mail/mailer';
 import { NoticeResolver } from './modules/system/notice.resolver';
 import { NoticeService } from './modules/system/notice.service';
@@ -29,7 +30,8 @@ export interface Runtime {
   databaseUrl: string;
   dataSource: DataSource;
   events: PostgresEventBus;
-  services: { notices: NoticeService } & ReturnType<typeof createAccountsModule>['services'];
+  services: { notices: NoticeService } & ReturnType<typeof createAccountsModule>['services'] &
+    ReturnType<typeof createCreditsModule>['services'];
   /** The api's address, when this process serves HTTP. */
   url: string | undefined;
   /** Drains HTTP and WebSocket, lets running jobs finish, closes the database. */
@@ -87,6 +89,12 @@ export async function startRuntime(params: {
 
     const notices = new NoticeService(dataSource, events);
     const accounts = createAccountsModule({ config, dataSource, events, logger });
+    const credits = createCreditsModule({
+      dataSource,
+      events,
+      accounts: accounts.services.accounts,
+      signupCredits: config.signupCredits,
+    });
     const mailer = createMailer({
       driver: config.mail.smtpUrl ? 'smtp' : 'file',
       dataDir: config.dataDir,
@@ -123,6 +131,7 @@ export async function startRuntime(params: {
           new ServerInfoResolver(serverInfo),
           new NoticeResolver(notices),
           ...accounts.resolvers,
+          ...credits.resolvers,
         ],
         pubSub: events.pubSub,
       });
@@ -180,7 +189,7 @@ export async function startRuntime(params: {
       databaseUrl: database.url,
       dataSource,
       events,
-      services: { notices, ...accounts.services },
+      services: { notices, ...accounts.services, ...credits.services },
       url,
       stop,
     };

@@ -3,5 +3,6 @@ import { Foundation1795979236912 } from './1795979236912-Foundation';
 import { Accounts1795981145105 } from './1795981145105-Accounts';
 import { CreditsLedger1795981685498 } from './1795981685498-CreditsLedger';
 import { AvatarAsText1795982112161 } from './1795982112161-AvatarAsText';
+import { RoleFromAdminEmails1795982316591 } from './1795982316591-RoleFromAdminEmails';
 
-export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161];
+export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161, RoleFromAdminEmails1795982316591];

@@ -47,8 +47,18 @@ export interface StartedSession {
 const invalidCredentials = () =>
   new AccountError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
 
+/**
+ * Runs inside the transaction that first verifies a user's email address (sign-up credits hang
+ * off this); may return work to do after the commit, such as announcing the new balance.
+ */
+export type EmailVerifiedHook = (
+  manager: EntityManager,
+  userId: string,
+) => Promise<(() => Promise<void>) | void>;
+
 /** Sign-up, sign-in, email verification, passwords, profile and email changes. */
 export class AccountService {
+  private readonly emailVerifiedHooks: EmailVerifiedHook[] = [];
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
@@ -57,6 +67,23 @@ export class AccountService {
     private readonly publicUrl: URL,
     private readonly logger: Logger,
   ) {}
+
+  /** Registers work to do whenever an address is verified (idempotent hooks: it may run again). */
+  onEmailVerified(hook: EmailVerifiedHook): void {
+    this.emailVerifiedHooks.push(hook);
+  }
+
+  /** Call in the transaction that verified `userId`'s address; run the result after commit. */
+  async emailWasVerified(manager: EntityManager, userId: string): Promise<() => Promise<void>> {
+    const afterCommit: Array<() => Promise<void>> = [];
+    for (const hook of this.emailVerifiedHooks) {
+      const after = await hook(manager, userId);
+      if (after) afterCommit.push(after);
+    }
+    return async () => {
+      for (const after of afterCommit) await after();
+    };
+  }
 
   private link(path: string, token: string): string {
     const url = new URL(path, this.publicUrl);
@@ -179,7 +206,8 @@ export class AccountService {
 
   async verifyEmail(params: { token: string; client: ClientInfo }): Promise<User> {
     await this.limiter.consume(RATE_LIMITS.emailLinkByIp, [params.client.ipAddress]);
-    return this.dataSource.transaction(async (manager) => {
+    let afterCommit: () => Promise<void> = async () => undefined;
+    const user = await this.dataSource.transaction(async (manager) => {
       const token = await consumeToken(manager, {
         token: params.token,
         purpose: TokenPurpose.VERIFY_EMAIL,
@@ -190,8 +218,11 @@ export class AccountService {
         .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
         .where('id = :id', { id: token.userId })
         .execute();
+      afterCommit = await this.emailWasVerified(manager, token.userId);
       return manager.getRepository(User).findOneByOrFail({ id: token.userId });
     });
+    await afterCommit();
+    return user;
   }
 
   async resendVerification(userId: string): Promise<void> {
@@ -244,6 +275,7 @@ export class AccountService {
   }): Promise<void> {
     await this.limiter.consume(RATE_LIMITS.emailLinkByIp, [params.client.ipAddress]);
     const passwordHash = await hashPassword(params.password);
+    let afterCommit: () => Promise<void> = async () => undefined;
     const userId = await this.dataSource.transaction(async (manager) => {
       const token = await consumeToken(manager, {
         token: params.token,
@@ -259,8 +291,10 @@ export class AccountService {
           { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
         );
       await queueMail(manager, { to: user.email, ...this.passwordChanged(user) });
+      afterCommit = await this.emailWasVerified(manager, user.id);
       return user.id;
     });
+    await afterCommit();
     await this.sessions.revokeAll({ userId });
   }
 
@@ -369,7 +403,8 @@ export class AccountService {
 
   async confirmEmailChange(params: { token: string; client: ClientInfo }): Promise<User> {
     await this.limiter.consume(RATE_LIMITS.emailLinkByIp, [params.client.ipAddress]);
-    return this.dataSource.transaction(async (manager) => {
+    let afterCommit: () => Promise<void> = async () => undefined;
+    const changed = await this.dataSource.transaction(async (manager) => {
       const token = await consumeToken(manager, {
         token: params.token,
         purpose: TokenPurpose.CHANGE_EMAIL,
@@ -392,8 +427,11 @@ export class AccountService {
         to: user.email,
         ...emailChangedNoticeMessage({ name: user.name, newEmail }),
       });
+      afterCommit = await this.emailWasVerified(manager, user.id);
       return manager.getRepository(User).findOneByOrFail({ id: user.id });
     });
+    await afterCommit();
+    return changed;
   }
 
   findUser(userId: string): Promise<User> {

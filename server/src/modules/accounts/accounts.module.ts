@@ -79,7 +79,7 @@ export function createAccountsModule(params: {
       new SessionResolver(sessions),
       new MfaResolver(mfa, accounts),
     ],
-    authenticate: createAuthenticator(sessions),
+    authenticate: createAuthenticator(sessions, config.adminEmails),
     tasks,
     cron: [{ task: PRUNE_TASK, match: '17 * * * *' }],
 

@@ -37,9 +37,16 @@ export class User {
   @Column({ type: 'varchar', length: 255, nullable: true })
   passwordHash!: string | null;
 
+  /**
+   * Set when a session is resolved: only a verified address listed in ADMIN_EMAILS is an admin,
+   * so no stored flag or other path can grant the role.
+   */
+  isAdmin = false;
+
   @Field(() => Role)
-  @Column({ type: 'enum', enum: Role, enumName: 'user_role', default: Role.USER })
-  role!: Role;
+  get role(): Role {
+    return this.isAdmin ? Role.ADMIN : Role.USER;
+  }
 
   @Field(() => Date, {
     nullable: true,

@@ -137,6 +137,7 @@ export class SocialSignInService {
     client: ClientInfo,
   ): Promise<SocialSignInOutcome> {
     const email = profile.email!;
+    let afterCommit: () => Promise<void> = async () => undefined;
     const user = await this.dataSource.transaction(async (manager) => {
       const inserted = await manager
         .createQueryBuilder()
@@ -164,9 +165,12 @@ export class SocialSignInService {
         subject: profile.subject,
         email,
       });
-      if (!profile.emailVerified) await this.accounts.sendVerification(manager, created);
+      if (profile.emailVerified)
+        afterCommit = await this.accounts.emailWasVerified(manager, created.id);
+      else await this.accounts.sendVerification(manager, created);
       return created;
     });
+    await afterCommit();
     if (!user) return refused('email_in_use');
     this.logger.info({ userId: user.id, provider }, 'account created through a provider');
     return this.signIn(user, client);
