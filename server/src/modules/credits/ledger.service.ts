@@ -61,6 +61,12 @@ function assertAmount(amount: number): void {
  */
 export class LedgerService {
   private readonly systemAccounts = new Map<LedgerAccountType, string>();
+  /**
+   * Balance changes of system accounts (escrow, revenue, …) waiting for the end of a transaction.
+   * Every hold touches escrow, so its row is the hottest lock in the ledger: applying all of a
+   * transaction's system deltas in one statement just before commit keeps that lock brief.
+   */
+  private readonly deferredSystemDeltas = new WeakMap<EntityManager, Map<string, number>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,9 +76,39 @@ export class LedgerService {
   /** Runs `work` in a transaction and announces the users whose credits changed, after commit. */
   async run<T>(work: (manager: EntityManager, touched: Set<string>) => Promise<T>): Promise<T> {
     const touched = new Set<string>();
-    const result = await this.dataSource.transaction((manager) => work(manager, touched));
+    const result = await this.dataSource.transaction(async (manager) => {
+      const deltas = new Map<string, number>();
+      this.deferredSystemDeltas.set(manager, deltas);
+      const value = await work(manager, touched);
+      await this.applySystemDeltas(manager, deltas);
+      return value;
+    });
     await this.announce([...touched]);
     return result;
+  }
+
+  /** One UPDATE for all the system accounts a transaction moved, in id order (no deadlocks). */
+  private async applySystemDeltas(
+    manager: EntityManager,
+    deltas: Map<string, number>,
+  ): Promise<void> {
+    const changes = [...deltas]
+      .filter(([, delta]) => delta !== 0)
+      .sort(([a], [b]) => a.localeCompare(b));
+    if (changes.length === 0) return;
+    try {
+      await manager.query(
+        `UPDATE ledger_accounts SET balance = balance + change.delta
+         FROM unnest($1::uuid[], $2::bigint[]) AS change(id, delta)
+         WHERE ledger_accounts.id = change.id`,
+        [changes.map(([id]) => id), changes.map(([, delta]) => delta)],
+      );
+    } catch (error) {
+      if (isCheckViolation(error)) {
+        throw new CreditsError('BAD_USER_INPUT', 'That would leave a system account below zero.');
+      }
+      throw error;
+    }
   }
 
   async announce(userIds: string[]): Promise<void> {
@@ -100,18 +136,23 @@ export class LedgerService {
 
   /** The user's two wallets, created on first use and locked for this transaction (id order). */
   async lockWallets(manager: EntityManager, userId: string): Promise<Wallets> {
-    await manager.query(
-      `INSERT INTO ledger_accounts (type, owner_id) VALUES ('SUBSCRIPTION', $1), ('PURCHASED', $1)
-       ON CONFLICT (owner_id, type) WHERE owner_id IS NOT NULL DO NOTHING`,
-      [userId],
-    );
-    const rows = await manager
-      .getRepository(LedgerAccount)
-      .createQueryBuilder('account')
-      .setLock('pessimistic_write')
-      .where('account.owner_id = :userId', { userId })
-      .orderBy('account.id')
-      .getMany();
+    const lock = () =>
+      manager
+        .getRepository(LedgerAccount)
+        .createQueryBuilder('account')
+        .setLock('pessimistic_write')
+        .where('account.owner_id = :userId', { userId })
+        .orderBy('account.id')
+        .getMany();
+    let rows = await lock();
+    if (rows.length < 2) {
+      await manager.query(
+        `INSERT INTO ledger_accounts (type, owner_id) VALUES ('SUBSCRIPTION', $1), ('PURCHASED', $1)
+         ON CONFLICT (owner_id, type) WHERE owner_id IS NOT NULL DO NOTHING`,
+        [userId],
+      );
+      rows = await lock();
+    }
     const find = (type: LedgerAccountType) => rows.find((row) => row.type === type)!;
     return {
       subscription: find(LedgerAccountType.SUBSCRIPTION),
@@ -128,13 +169,22 @@ export class LedgerService {
     params: TransferParams,
   ): Promise<{ transfer: LedgerTransfer; created: boolean }> {
     assertAmount(params.amount);
-    const inserted = returnedRows<LedgerTransfer>(
+    const system = new Set(this.systemAccounts.values());
+    // The user's total after this transfer: their wallets are locked, so the sum is stable.
+    const userDelta = system.has(params.creditAccountId) ? -params.amount : params.amount;
+    const inserted = returnedRows<Record<string, unknown>>(
       (await manager.query(
         `INSERT INTO ledger_transfers
-           (debit_account_id, credit_account_id, amount, kind, reference_type, reference_id, idempotency_key, metadata, user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           (debit_account_id, credit_account_id, amount, kind, reference_type, reference_id,
+            idempotency_key, metadata, user_id, user_balance_after)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+           CASE WHEN $9::uuid IS NULL THEN NULL
+                ELSE (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE owner_id = $9) + $10 END)
          ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id`,
+         RETURNING id, debit_account_id AS "debitAccountId", credit_account_id AS "creditAccountId",
+           amount, kind, reference_type AS "referenceType", reference_id AS "referenceId",
+           idempotency_key AS "idempotencyKey", metadata, user_id AS "userId",
+           user_balance_after AS "userBalanceAfter", created_at AS "createdAt"`,
         [
           params.debitAccountId,
           params.creditAccountId,
@@ -145,6 +195,7 @@ export class LedgerService {
           params.key,
           JSON.stringify(params.metadata ?? {}),
           params.userId ?? null,
+          userDelta,
         ],
       )) as unknown[],
     );
@@ -166,13 +217,21 @@ export class LedgerService {
       return { transfer: original, created: false };
     }
 
+    const deferred = this.deferredSystemDeltas.get(manager);
     try {
-      // Touch both rows in id order so concurrent transfers cannot deadlock.
+      // User wallets were locked first (lockWallets); system accounts come after, in id order,
+      // so concurrent transfers cannot deadlock.
       const moves = [
         { id: params.debitAccountId, delta: -params.amount },
         { id: params.creditAccountId, delta: params.amount },
-      ].sort((a, b) => a.id.localeCompare(b.id));
+      ].sort(
+        (a, b) => Number(system.has(a.id)) - Number(system.has(b.id)) || a.id.localeCompare(b.id),
+      );
       for (const move of moves) {
+        if (deferred && system.has(move.id)) {
+          deferred.set(move.id, (deferred.get(move.id) ?? 0) + move.delta);
+          continue;
+        }
         await manager.query('UPDATE ledger_accounts SET balance = balance + $2 WHERE id = $1', [
           move.id,
           move.delta,
@@ -182,17 +241,7 @@ export class LedgerService {
       if (isCheckViolation(error)) throw insufficientCredits(params.amount);
       throw error;
     }
-    if (params.userId) {
-      await manager.query(
-        `UPDATE ledger_transfers SET user_balance_after =
-           (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE owner_id = $2)
-         WHERE id = $1`,
-        [inserted[0]!.id, params.userId],
-      );
-    }
-    const transfer = await manager
-      .getRepository(LedgerTransfer)
-      .findOneByOrFail({ id: inserted[0]!.id });
+    const transfer = Object.assign(new LedgerTransfer(), inserted[0]);
     return { transfer, created: true };
   }
 
