@@ -6,7 +6,8 @@ module.exports = {
   displayName: 'client',
   rootDir: __dirname,
   roots: ['<rootDir>/src'],
-  testEnvironment: 'jsdom',
+  // jsdom with the few web APIs it lacks (see the file).
+  testEnvironment: '<rootDir>/jest/environment.cjs',
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': [

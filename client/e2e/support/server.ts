@@ -70,6 +70,8 @@ export async function startServer(
   // The embedded PostgreSQL runs as another OS user when we are root; it must reach its folder.
   await chmod(dataDir, 0o755);
 
+  // Links in the emails the server writes point at PUBLIC_URL: the address the tests browse.
+  const baseUrl = `http://localhost:${port}`;
   let output = '';
   const append = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-OUTPUT_LIMIT);
@@ -79,6 +81,9 @@ export async function startServer(
     env: {
       ...process.env,
       PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      // No SMTP server: every email becomes an .eml file under DATA_DIR/mail (support/mail.ts).
+      SMTP_URL: '',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
@@ -88,7 +93,6 @@ export async function startServer(
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
 
-  const baseUrl = `http://localhost:${port}`;
   const exited = new Promise<never>((_, reject) => {
     child.once('exit', (code, signal) => {
       reject(

@@ -8,20 +8,23 @@ import type { GraphQLTransport } from './apollo';
 import { LiveConnectionProvider } from './live-connection';
 import { routes } from './routes';
 import { ThemeProvider } from './theme';
+import { TransportProvider } from './transport-context';
 
 /** The app's providers around the router: data, live connection, theme, toasts. */
 export function App({ transport }: { transport: GraphQLTransport }) {
   const [router] = useState(() => createBrowserRouter(routes));
   return (
-    <ApolloProvider client={transport.apollo}>
-      <LiveConnectionProvider store={transport.live}>
-        <ThemeProvider>
-          <ToastProvider>
-            <NoticeToasts />
-            <RouterProvider router={router} />
-          </ToastProvider>
-        </ThemeProvider>
-      </LiveConnectionProvider>
-    </ApolloProvider>
+    <TransportProvider transport={transport}>
+      <ApolloProvider client={transport.apollo}>
+        <LiveConnectionProvider store={transport.live}>
+          <ThemeProvider>
+            <ToastProvider>
+              <NoticeToasts />
+              <RouterProvider router={router} />
+            </ToastProvider>
+          </ThemeProvider>
+        </LiveConnectionProvider>
+      </ApolloProvider>
+    </TransportProvider>
   );
 }

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { AccountMenu } from '../features/account/AccountMenu';
+import { useViewer } from '../features/account/session';
+import { VerifyEmailBanner } from '../features/account/VerifyEmailBanner';
 import { ServerVersion } from '../features/server/ServerVersion';
 import { AppLayout, LogoMark } from '../ui';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -11,6 +14,7 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const shownPath = useRef(pathname);
+  const { viewer, loading } = useViewer();
 
   // After client-side navigation, start the new page at the top and move focus to it, so screen
   // readers begin reading there. The first page load keeps the browser's own focus.
@@ -43,10 +47,19 @@ export function AppShell() {
               API playground
             </a>
           </li>
+          {!viewer && !loading && (
+            // On phones the header has room for Sign in only; Sign up waits in the menu.
+            <li className="app-nav__narrow-only">
+              <NavLink to="/sign-up" className="app-nav__link">
+                Sign up
+              </NavLink>
+            </li>
+          )}
         </>
       }
       status={<ConnectionIndicator />}
       actions={<ThemeSwitcher />}
+      account={<AccountMenu />}
       footer={
         <>
           <ServerVersion />
@@ -61,6 +74,7 @@ export function AppShell() {
         </>
       }
     >
+      <VerifyEmailBanner />
       <Outlet />
     </AppLayout>
   );

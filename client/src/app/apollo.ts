@@ -1,101 +1,112 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
 import { OperationTypeNode } from 'graphql';
-import { createClient } from 'graphql-ws';
-import type { Client } from 'graphql-ws';
-import { reconnectDelay, sleep } from './backoff';
 import { GRAPHQL_PATH, graphqlWsUrl } from './endpoints';
 import { LiveConnectionStore } from './live-connection';
+import { LiveSocket } from './live-socket';
 
-/** How often the client pings the server to keep the live connection (and proxies) awake. */
-export const KEEP_ALIVE_MS = 12_000;
+export { KEEP_ALIVE_MS, PONG_TIMEOUT_MS } from './live-socket';
 
-/** A ping unanswered for this long means the connection is dead (sleep, network change). */
-export const PONG_TIMEOUT_MS = 6_000;
+/**
+ * Signs from the server that the session is not (or no longer) what the page believes:
+ * - unauthenticated: an operation failed with UNAUTHENTICATED (signed out, revoked, expired);
+ * - age-confirmation-required: the account must confirm being 18 or older first;
+ * - socket-rejected: the server closed the live connection with 4401.
+ */
+export type SessionSignal =
+  | { type: 'unauthenticated'; operationName: string | undefined }
+  | { type: 'age-confirmation-required'; operationName: string | undefined }
+  | { type: 'socket-rejected' };
 
-/** Close code the client uses when it gives up on a silent connection; the client then reconnects. */
-const KEEP_ALIVE_TIMEOUT_CLOSE_CODE = 4408;
+export type SessionSignalListener = (signal: SessionSignal) => void;
 
 /** Everything the app needs to talk to the server. */
 export interface GraphQLTransport {
   apollo: ApolloClient;
-  ws: Client;
   live: LiveConnectionStore;
+  /** Opens a new live connection, so that it carries the current session cookie. */
+  restartLive: () => void;
+  /** Listens for session signals; returns the function that stops listening. */
+  onSessionSignal: (listener: SessionSignalListener) => () => void;
   /** Closes the live connection and stops the client. */
   dispose: () => void;
 }
 
+/** The error codes in a GraphQL error response, or none for other failures. */
+function errorCodes(error: unknown): string[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((entry) => {
+    const code = entry.extensions?.code;
+    return typeof code === 'string' ? [code] : [];
+  });
+}
+
+/**
+ * Watches every response for session problems and reports them: UNAUTHENTICATED (the session
+ * ended) and AGE_CONFIRMATION_REQUIRED. The operation's own error still reaches its caller.
+ */
+export function createSessionErrorLink(signal: (event: SessionSignal) => void): ApolloLink {
+  return new ErrorLink(({ error, operation }) => {
+    const codes = errorCodes(error);
+    if (codes.includes('UNAUTHENTICATED')) {
+      signal({ type: 'unauthenticated', operationName: operation.operationName });
+    } else if (codes.includes('AGE_CONFIRMATION_REQUIRED')) {
+      signal({ type: 'age-confirmation-required', operationName: operation.operationName });
+    }
+  });
+}
+
 /**
  * Builds the Apollo client with a split link: queries and mutations over HTTP (cookies included),
- * subscriptions over one graphql-ws WebSocket. The WebSocket opens at once (`lazy: false`) so the
- * live indicator is truthful from the first render, retries forever with capped exponential
- * backoff and jitter, and pings the server so a silently dropped connection is noticed.
- * After a reconnect, the queries on screen are refetched: they may have missed changes.
+ * subscriptions over one graphql-ws WebSocket. The WebSocket opens at once so the live indicator
+ * is truthful from the first render, retries forever with capped exponential backoff and jitter,
+ * and pings the server so a silently dropped connection is noticed. After a reconnect, the
+ * queries on screen are refetched: they may have missed changes.
+ *
+ * Every response is also watched for session problems (UNAUTHENTICATED, AGE_CONFIRMATION_REQUIRED,
+ * a 4401 close of the WebSocket), which are passed to the session signal listeners.
  */
 export function createGraphQLTransport(
   location: Pick<Location, 'protocol' | 'host'> = window.location,
 ): GraphQLTransport {
   const live = new LiveConnectionStore();
-  let activeSocket: WebSocket | null = null;
-  let pongTimer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Set<SessionSignalListener>();
+  const signal = (event: SessionSignal) => {
+    for (const listener of listeners) listener(event);
+  };
   let apollo: ApolloClient | null = null;
 
-  const ws = createClient({
+  const socket = new LiveSocket({
     url: graphqlWsUrl(location),
-    lazy: false,
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-    retryWait: (retries) => sleep(reconnectDelay(retries)),
-    keepAlive: KEEP_ALIVE_MS,
-    onNonLazyError: (error) => {
-      // Only a fatal close (e.g. a server-side error during connection setup) ends the eager
-      // connection; subscriptions reconnect it when they restart. Keep a trace for operators.
-      console.warn('aiofm: live connection closed by the server', error);
-    },
-    on: {
-      connecting: () => live.handle('connecting'),
-      connected: (socket, _payload, wasRetry) => {
-        activeSocket = socket as WebSocket;
-        live.handle('connected');
-        if (wasRetry) void apollo?.refetchQueries({ include: 'active' });
-      },
-      ping: (received) => {
-        if (received) return;
-        clearTimeout(pongTimer);
-        pongTimer = setTimeout(() => {
-          if (activeSocket?.readyState === WebSocket.OPEN) {
-            activeSocket.close(KEEP_ALIVE_TIMEOUT_CLOSE_CODE, 'Keep-alive timeout');
-          }
-        }, PONG_TIMEOUT_MS);
-      },
-      pong: (received) => {
-        if (received) clearTimeout(pongTimer);
-      },
-      closed: () => {
-        activeSocket = null;
-        clearTimeout(pongTimer);
-        live.handle('closed');
-      },
-    },
+    live,
+    onReconnected: () => void apollo?.refetchQueries({ include: 'active' }),
+    onSessionRejected: () => signal({ type: 'socket-rejected' }),
   });
 
   const httpLink = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'include' });
-  const wsLink = new GraphQLWsLink(ws);
-  const link = ApolloLink.split(
-    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
-    wsLink,
-    httpLink,
-  );
+  const link = ApolloLink.from([
+    createSessionErrorLink(signal),
+    ApolloLink.split(
+      (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+      socket.apolloLink,
+      httpLink,
+    ),
+  ]);
 
   apollo = new ApolloClient({ link, cache: new InMemoryCache() });
 
   return {
     apollo,
-    ws,
     live,
+    restartLive: () => socket.restart(),
+    onSessionSignal: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     dispose: () => {
-      clearTimeout(pongTimer);
-      void ws.dispose();
+      listeners.clear();
+      socket.dispose();
       apollo?.stop();
     },
   };

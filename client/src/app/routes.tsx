@@ -1,19 +1,66 @@
+import { Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
+import { AgeConfirmationPage } from '../features/account/AgeConfirmationPage';
+import { ConfirmEmailPage } from '../features/account/ConfirmEmailPage';
+import { ForgotPasswordPage } from '../features/account/ForgotPasswordPage';
+import { RequireAccount } from '../features/account/guards';
+import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
+import { SessionProvider } from '../features/account/session';
+import { SignInPage } from '../features/account/SignInPage';
+import { SignUpPage } from '../features/account/SignUpPage';
+import { VerifyEmailPage } from '../features/account/VerifyEmailPage';
 import { HomePage } from '../features/server/HomePage';
+import { ProfilePage } from '../features/settings/ProfilePage';
+import { SecurityPage } from '../features/settings/SecurityPage';
+import { SessionsPage } from '../features/settings/SessionsPage';
+import { SettingsLayout } from '../features/settings/SettingsLayout';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
-/** The app's pages. Errors inside a page keep the shell; a broken shell gets a bare error page. */
+/**
+ * The app's pages. Errors inside a page keep the shell; a broken shell gets a bare error page.
+ * Pages for signed-in people sit under RequireAccount, which sends everyone else to sign in (and
+ * accounts without the 18+ confirmation to /welcome/age first).
+ */
 export const routes: RouteObject[] = [
   {
-    element: <AppShell />,
+    element: (
+      <SessionProvider>
+        <AppShell />
+      </SessionProvider>
+    ),
     errorElement: <RouteError />,
     children: [
       {
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'sign-up', element: <SignUpPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'confirm-email', element: <ConfirmEmailPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          {
+            element: <RequireAccount allowUnconfirmedAge />,
+            children: [{ path: 'welcome/age', element: <AgeConfirmationPage /> }],
+          },
+          {
+            element: <RequireAccount />,
+            children: [
+              {
+                path: 'settings',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/settings/profile" replace /> },
+                  { path: 'profile', element: <ProfilePage /> },
+                  { path: 'security', element: <SecurityPage /> },
+                  { path: 'sessions', element: <SessionsPage /> },
+                ],
+              },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

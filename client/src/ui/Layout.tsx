@@ -32,6 +32,8 @@ export interface AppLayoutProps {
   status?: ReactNode;
   /** Header controls that fold into the menu on narrow screens (e.g. the theme switcher). */
   actions?: ReactNode;
+  /** The account control at the end of the header (menu, or sign-in links); always visible. */
+  account?: ReactNode;
   footer?: ReactNode;
   /** The main landmark; pages focus it after navigation. */
   mainRef: RefObject<HTMLElement | null>;
@@ -49,6 +51,7 @@ export function AppLayout({
   navItems,
   status,
   actions,
+  account,
   footer,
   mainRef,
   children,
@@ -79,6 +82,7 @@ export function AppLayout({
         <div className="app-header__bar">
           {brand}
           {status && <div className="app-header__status">{status}</div>}
+          {account && <div className="app-header__account">{account}</div>}
           <button
             ref={menuButtonRef}
             type="button"
@@ -88,7 +92,7 @@ export function AppLayout({
             onClick={() => setMenuOpen((open) => !open)}
           >
             {menuOpen ? <CloseIcon size={18} /> : <MenuIcon size={18} />}
-            Menu
+            <span className="app-header__menu-label">Menu</span>
           </button>
           <div id={panelId} className="app-header__panel" onClick={onPanelClick}>
             <nav className="app-nav" aria-label={navLabel}>

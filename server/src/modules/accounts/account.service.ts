@@ -30,6 +30,7 @@ export const RATE_LIMITS = {
   resetByIp: { action: 'reset-ip', limit: 10, windowSeconds: 60 * MINUTE },
   resetByAccount: { action: 'reset-account', limit: 3, windowSeconds: 60 * MINUTE },
   verificationByAccount: { action: 'verification-account', limit: 3, windowSeconds: 60 * MINUTE },
+  emailChangeByAccount: { action: 'email-change-account', limit: 5, windowSeconds: 60 * MINUTE },
   emailLinkByIp: { action: 'email-link-ip', limit: 30, windowSeconds: 15 * MINUTE },
 };
 
@@ -314,7 +315,11 @@ export class AccountService {
         ],
       });
     }
-    assertStrongPassword(params.newPassword, { email: user.email, name: user.name });
+    assertStrongPassword(params.newPassword, {
+      email: user.email,
+      name: user.name,
+      field: 'newPassword',
+    });
     const passwordHash = await hashPassword(params.newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash });
@@ -360,7 +365,7 @@ export class AccountService {
     currentPassword?: string | null;
   }): Promise<User> {
     const newEmail = normaliseEmail(params.newEmail);
-    await this.limiter.consume(RATE_LIMITS.verificationByAccount, [params.userId]);
+    await this.limiter.consume(RATE_LIMITS.emailChangeByAccount, [params.userId]);
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(User).findOneByOrFail({ id: params.userId });
       if (

@@ -18,11 +18,11 @@ function isCommonPassword(password: string): boolean {
 /** Throws WEAK_PASSWORD (with the reason) unless the password is acceptable. */
 export function assertStrongPassword(
   password: string,
-  context: { email?: string; name?: string } = {},
+  context: { email?: string; name?: string; field?: string } = {},
 ): void {
   const reject = (message: string) => {
     throw new AccountError('WEAK_PASSWORD', message, {
-      fieldErrors: [{ field: 'password', messages: [message] }],
+      fieldErrors: [{ field: context.field ?? 'password', messages: [message] }],
     });
   };
   if (password.length < PASSWORD_MIN_LENGTH) {
