@@ -451,6 +451,58 @@ describe('social sign-in through an OpenID Connect issuer', () => {
     expect((await owner.ok<{ me: Me }>(ME)).me.linkedAccounts).toEqual([]);
   });
 
+  it('asks an account with two-factor authentication for its code after the provider', async () => {
+    const browser = new BrowserClient(server.url);
+    const person = {
+      sub: 'issuer-grace',
+      email: 'grace@example.org',
+      email_verified: true,
+      name: 'Grace',
+    };
+    await signInWithIssuer(browser, person);
+    await browser.ok('mutation { confirmAge { id } }');
+    const { beginMfaSetup } = await browser.ok<{ beginMfaSetup: { secret: string } }>(
+      'mutation { beginMfaSetup { secret } }',
+    );
+    const key = decodeBase32IgnorePadding(beginMfaSetup.secret);
+    const step = Math.floor(Date.now() / 30_000);
+    await browser.ok('mutation ($code: String!) { confirmMfaSetup(code: $code) { codes } }', {
+      code: generateHOTP(key, BigInt(step), 6),
+    });
+    await browser.ok('mutation { signOut }');
+
+    const callback = await signInWithIssuer(browser, person);
+    expect(callback.location).toBe('/sign-in/verify?provider=oidc');
+    expect(sessionSet(callback)).toBe(false);
+    expect(browser.cookies.has('aiofm_pending_sign_in')).toBe(true);
+    expect((await browser.ok<{ me: null }>(ME)).me).toBeNull();
+
+    const complete =
+      'mutation ($input: CompleteSignInInput!) { completeSignIn(input: $input) { email } }';
+    expect((await browser.fails(complete, { input: {} })).code).toBe('MFA_REQUIRED');
+    expect((await browser.fails(complete, { input: { totpCode: '000000' } })).code).toBe(
+      'INVALID_MFA_CODE',
+    );
+    const pending = browser.cookies.get('aiofm_pending_sign_in')!;
+    expect(
+      await browser.ok(complete, { input: { totpCode: generateHOTP(key, BigInt(step + 1), 6) } }),
+    ).toEqual({ completeSignIn: { email: 'grace@example.org' } });
+    expect(browser.cookies.has('aiofm_pending_sign_in')).toBe(false);
+    expect((await browser.ok<{ me: { email: string } }>(ME)).me.email).toBe('grace@example.org');
+
+    // The waiting sign-in was used up: replaying its cookie starts nothing.
+    const replay = new BrowserClient(server.url);
+    replay.cookies.set('aiofm_pending_sign_in', pending);
+    expect(
+      (
+        await replay.fails(complete, {
+          input: { totpCode: generateHOTP(key, BigInt(step + 2), 6) },
+        })
+      ).code,
+    ).toBe('INVALID_TOKEN');
+    expect(replay.cookies.has('aiofm_session')).toBe(false);
+  });
+
   it('refuses to unlink the only way to sign in of an account without a password', async () => {
     const browser = new BrowserClient(server.url);
     await signInWithIssuer(browser, {

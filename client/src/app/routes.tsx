@@ -6,6 +6,7 @@ import { ForgotPasswordPage } from '../features/account/ForgotPasswordPage';
 import { RequireAccount } from '../features/account/guards';
 import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
 import { SessionProvider } from '../features/account/session';
+import { ProviderSignInVerifyPage } from '../features/account/ProviderSignInVerifyPage';
 import { SignInPage } from '../features/account/SignInPage';
 import { SignUpPage } from '../features/account/SignUpPage';
 import { VerifyEmailPage } from '../features/account/VerifyEmailPage';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           { path: 'sign-in', element: <SignInPage /> },
+          { path: 'sign-in/verify', element: <ProviderSignInVerifyPage /> },
           { path: 'sign-up', element: <SignUpPage /> },
           { path: 'verify-email', element: <VerifyEmailPage /> },
           { path: 'confirm-email', element: <ConfirmEmailPage /> },

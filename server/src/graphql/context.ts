@@ -13,6 +13,10 @@ export interface SessionCookieJar {
   readonly available: boolean;
   set(token: string, expiresAt: Date): void;
   clear(): void;
+  /** Another cookie the request carried (e.g. a pending provider sign-in). */
+  get(name: string): string | undefined;
+  /** Removes another cookie from the browser. */
+  expire(name: string): void;
 }
 
 /** What every resolver receives, on HTTP and on WebSocket alike. */

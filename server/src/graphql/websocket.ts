@@ -89,6 +89,8 @@ export function attachWebSocket(params: {
       );
     },
     clear: () => undefined,
+    get: () => undefined,
+    expire: () => undefined,
   };
 
   const disposable = useServer<

@@ -16,6 +16,7 @@ import { attachWebSocket, type LiveConnections } from '../graphql/websocket';
 import type { ValidatedSession } from '../modules/accounts/session.service';
 import {
   clearedSessionCookie,
+  readCookie,
   readSessionCookie,
   sessionCookie,
 } from '../modules/accounts/session-cookie';
@@ -116,6 +117,9 @@ export async function createHttpApi(params: {
           set: (token: string, expiresAt: Date) =>
             res.append('Set-Cookie', sessionCookie(token, expiresAt, secureCookies)),
           clear: () => res.append('Set-Cookie', clearedSessionCookie(secureCookies)),
+          get: (name: string) => readCookie(req.headers.cookie, name),
+          expire: (name: string) =>
+            res.append('Set-Cookie', `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`),
         };
         // A renewed browser session gets its cookie again with the later expiry.
         const cookieToken = readSessionCookie(req.headers.cookie);

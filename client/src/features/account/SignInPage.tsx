@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -12,11 +12,12 @@ import { destinationAfterSignIn } from './next-path';
 import { oauthErrorMessage } from './oauth-errors';
 import { emailProblem } from './passwords';
 import { ProviderButtons } from './ProviderButtons';
+import { CODE_MESSAGES, SECOND_FACTOR_LEAD, SecondFactorForm } from './SecondFactorForm';
+import type { SecondFactor, SecondFactorInput } from './SecondFactorForm';
 import { useSession, useViewer } from './session';
 import { SignedInNotice } from './SignedInNotice';
 
 type Step = 'password' | 'second-factor';
-type SecondFactor = 'totp' | 'recovery';
 type Field = 'email' | 'password' | 'code';
 
 /** Messages the sign-in page shows when another page sends people here (router state). */
@@ -29,11 +30,6 @@ function noticeFrom(state: unknown): string | null {
   const notice = (state as { notice?: unknown }).notice;
   return typeof notice === 'string' ? (NOTICES[notice] ?? null) : null;
 }
-
-const CODE_MESSAGES: Record<SecondFactor, string> = {
-  totp: 'That code is not valid. Enter the current 6-digit code from your authenticator app.',
-  recovery: 'That recovery code is not valid or was already used.',
-};
 
 /**
  * /sign-in: email and password, then (for accounts with two-factor authentication) a code from
@@ -49,24 +45,17 @@ export function SignInPage() {
   const [signIn, { loading }] = useMutation(SignInDocument);
 
   const [step, setStep] = useState<Step>('password');
-  const [secondFactor, setSecondFactor] = useState<SecondFactor>('totp');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FormErrors<Field>>(NO_FORM_ERRORS);
   const [signingIn, setSigningIn] = useState(false);
-  const codeRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
   const destination = destinationAfterSignIn(location.state, location.search);
   const oauthError = oauthErrorMessage(params.get('error'));
   const notice = noticeFrom(location.state);
 
-  useEffect(() => {
-    if (step === 'second-factor') codeRef.current?.focus();
-  }, [step, secondFactor]);
-
-  async function attempt(input: SignInInput) {
+  async function attempt(input: SignInInput, factor: SecondFactor = 'totp') {
     setErrors(NO_FORM_ERRORS);
     try {
       const result = await signIn({ variables: { input } });
@@ -78,7 +67,6 @@ export function SignInPage() {
     } catch (error) {
       if (hasErrorCode(error, 'MFA_REQUIRED')) {
         setStep('second-factor');
-        setCode('');
         return;
       }
       if (step === 'second-factor' && hasErrorCode(error, 'INVALID_CREDENTIALS')) {
@@ -90,7 +78,7 @@ export function SignInPage() {
         formErrors(error, {
           fields: ['email', 'password', 'code'],
           codeFields: { INVALID_MFA_CODE: 'code' },
-          messages: { INVALID_MFA_CODE: CODE_MESSAGES[secondFactor] },
+          messages: { INVALID_MFA_CODE: CODE_MESSAGES[factor] },
         }),
       );
     }
@@ -110,39 +98,13 @@ export function SignInPage() {
     void attempt({ email: email.trim(), password });
   }
 
-  function submitCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (loading) return;
-    const value = secondFactor === 'totp' ? code.replace(/\s+/gu, '') : code.trim();
-    if (secondFactor === 'totp' && !/^\d{6}$/u.test(value)) {
-      setErrors({
-        fields: { code: 'Enter the 6 digits shown in your authenticator app.' },
-        form: null,
-      });
-      return;
-    }
-    if (secondFactor === 'recovery' && value.length === 0) {
-      setErrors({ fields: { code: 'Enter one of your recovery codes.' }, form: null });
-      return;
-    }
-    void attempt({
-      email: email.trim(),
-      password,
-      ...(secondFactor === 'totp' ? { totpCode: value } : { recoveryCode: value }),
-    });
-  }
-
-  function switchSecondFactor(next: SecondFactor) {
-    setSecondFactor(next);
-    setCode('');
-    setErrors(NO_FORM_ERRORS);
+  function submitCode(input: SecondFactorInput, factor: SecondFactor) {
+    void attempt({ email: email.trim(), password, ...input }, factor);
   }
 
   function startOver() {
     setStep('password');
     setPassword('');
-    setCode('');
-    setSecondFactor('totp');
     setErrors(NO_FORM_ERRORS);
     // The email field is the natural place to continue.
     requestAnimationFrame(() => emailRef.current?.focus());
@@ -158,54 +120,20 @@ export function SignInPage() {
   }
 
   if (step === 'second-factor') {
-    const totp = secondFactor === 'totp';
     return (
-      <AuthPage
-        title="Two-factor authentication"
-        lead={
-          totp
-            ? 'Enter the 6-digit code from your authenticator app.'
-            : 'Enter one of the recovery codes you saved when you turned on two-factor authentication.'
-        }
-      >
-        <form className="form" noValidate onSubmit={submitCode} aria-label="Second sign-in step">
-          {errors.form && <Alert tone="danger">{errors.form}</Alert>}
-          <TextField
-            ref={codeRef}
-            key={secondFactor}
-            label={totp ? 'Authentication code' : 'Recovery code'}
-            name={totp ? 'totpCode' : 'recoveryCode'}
-            className={totp ? 'code-field' : undefined}
-            inputMode={totp ? 'numeric' : 'text'}
-            autoComplete={totp ? 'one-time-code' : 'off'}
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={totp ? 6 : 64}
-            required
-            value={code}
-            onChange={(event) => {
-              setCode(event.currentTarget.value);
-              setErrors((current) => clearFieldError(current, 'code'));
-            }}
-            hint={totp ? undefined : 'Each recovery code works once.'}
-            error={errors.fields.code}
-          />
-          <Button type="submit" variant="primary" loading={loading || signingIn}>
-            Verify and sign in
-          </Button>
-          <div className="auth-page__row">
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => switchSecondFactor(totp ? 'recovery' : 'totp')}
-            >
-              {totp ? 'Use a recovery code instead' : 'Use your authenticator app instead'}
-            </button>
+      <AuthPage title="Two-factor authentication" lead={SECOND_FACTOR_LEAD}>
+        <SecondFactorForm
+          loading={loading || signingIn}
+          fieldError={errors.fields.code}
+          formError={errors.form}
+          onSubmit={submitCode}
+          onEdit={() => setErrors((current) => clearFieldError(current, 'code'))}
+          actions={
             <button type="button" className="link-button" onClick={startOver}>
               Back
             </button>
-          </div>
-        </form>
+          }
+        />
       </AuthPage>
     );
   }

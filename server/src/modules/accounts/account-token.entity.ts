@@ -4,6 +4,8 @@ export enum TokenPurpose {
   VERIFY_EMAIL = 'VERIFY_EMAIL',
   RESET_PASSWORD = 'RESET_PASSWORD',
   CHANGE_EMAIL = 'CHANGE_EMAIL',
+  /** A provider sign-in of an account with MFA, waiting for its second factor. */
+  PENDING_SIGN_IN = 'PENDING_SIGN_IN',
 }
 
 /** A single-use link sent by email. Only the SHA-256 of the token is stored. */

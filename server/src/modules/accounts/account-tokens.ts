@@ -8,7 +8,21 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   [TokenPurpose.VERIFY_EMAIL]: 24 * 60 * 60 * 1000,
   [TokenPurpose.RESET_PASSWORD]: 60 * 60 * 1000,
   [TokenPurpose.CHANGE_EMAIL]: 24 * 60 * 60 * 1000,
+  [TokenPurpose.PENDING_SIGN_IN]: 10 * 60 * 1000,
 };
+
+/** The user a token belongs to, without using it up; null when unknown, used or expired. */
+export async function peekToken(
+  manager: EntityManager,
+  params: { token: string; purpose: TokenPurpose },
+): Promise<string | null> {
+  const rows = (await manager.query(
+    `SELECT user_id AS "userId" FROM account_tokens
+     WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()`,
+    [sha256Hex(params.token), params.purpose],
+  )) as Array<{ userId: string }>;
+  return rows[0]?.userId ?? null;
+}
 
 /** Issues a link token; earlier unused ones for the same purpose stop working. */
 export async function issueToken(

@@ -5,12 +5,14 @@ import type { AccountService, StartedSession } from './account.service';
 import {
   ChangeEmailInput,
   ChangePasswordInput,
+  CompleteSignInInput,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
   UpdateProfileInput,
 } from './accounts.inputs';
 import { AccountError } from './accounts.errors';
+import { PENDING_SIGN_IN_COOKIE } from './session-cookie';
 import { AuthProvider } from './accounts.types';
 import { LinkedAccount } from './linked-account.entity';
 import type { LinkedAccountService } from './linked-accounts.service';
@@ -78,6 +80,25 @@ export class AccountResolver {
   async signIn(@Arg('input') input: SignInInput, @Ctx() context: GraphQLContext): Promise<User> {
     this.assertCookiesAvailable(context);
     return this.started(context, await this.accounts.signIn({ ...input, client: context.client }));
+  }
+
+  @Public()
+  @Mutation(() => User, {
+    description:
+      'Finishes a provider sign-in of an account with MFA, with a TOTP or recovery code (public)',
+  })
+  async completeSignIn(
+    @Arg('input') input: CompleteSignInInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<User> {
+    this.assertCookiesAvailable(context);
+    const started = await this.accounts.completePendingSignIn({
+      token: context.cookies.get(PENDING_SIGN_IN_COOKIE),
+      ...input,
+      client: context.client,
+    });
+    context.cookies.expire(PENDING_SIGN_IN_COOKIE);
+    return this.started(context, started);
   }
 
   @Public()

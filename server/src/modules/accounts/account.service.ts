@@ -11,7 +11,7 @@ import {
 } from '../mail/account-emails';
 import type { RateLimiter } from '../security/rate-limiter';
 import { queueMail } from './account-mail';
-import { consumeToken, issueToken } from './account-tokens';
+import { consumeToken, issueToken, peekToken } from './account-tokens';
 import { avatarProblem } from './avatar';
 import { TokenPurpose } from './account-token.entity';
 import { AccountError } from './accounts.errors';
@@ -172,6 +172,41 @@ export class AccountService {
       });
     }
     await this.limiter.reset(RATE_LIMITS.signInByAccount, email);
+    return this.startSession(user, params.client);
+  }
+
+  /** Records a provider sign-in that still needs the second factor; returns its cookie token. */
+  beginPendingSignIn(userId: string): Promise<string> {
+    return this.dataSource.transaction((manager) =>
+      issueToken(manager, { userId, purpose: TokenPurpose.PENDING_SIGN_IN }),
+    );
+  }
+
+  /** Finishes a pending provider sign-in with a TOTP or recovery code. */
+  async completePendingSignIn(params: {
+    token: string | undefined;
+    totpCode?: string | null;
+    recoveryCode?: string | null;
+    client: ClientInfo;
+  }): Promise<StartedSession> {
+    const expired = () =>
+      new AccountError('INVALID_TOKEN', 'This sign-in has expired. Start signing in again.');
+    if (!params.token) throw expired();
+    const userId = await peekToken(this.dataSource.manager, {
+      token: params.token,
+      purpose: TokenPurpose.PENDING_SIGN_IN,
+    });
+    if (!userId) throw expired();
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    if (user.disabledAt) throw new AccountError('FORBIDDEN', 'This account is disabled.');
+    await this.mfa.verifySecondFactor(user, {
+      totpCode: params.totpCode,
+      recoveryCode: params.recoveryCode,
+    });
+    // Used up only now, and atomically: a second tab racing this one gets INVALID_TOKEN.
+    await this.dataSource.transaction((manager) =>
+      consumeToken(manager, { token: params.token!, purpose: TokenPurpose.PENDING_SIGN_IN }),
+    );
     return this.startSession(user, params.client);
   }
 

@@ -128,3 +128,16 @@ export class DisableMfaInput {
   @MaxLength(16)
   code?: string | null;
 }
+
+@InputType()
+export class CompleteSignInInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(16)
+  totpCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(32)
+  recoveryCode?: string | null;
+}

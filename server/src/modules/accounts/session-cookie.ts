@@ -1,13 +1,27 @@
 export const SESSION_COOKIE = 'aiofm_session';
 
-/** The session token from a Cookie header, if any. */
-export function readSessionCookie(cookieHeader: string | undefined): string | undefined {
+/** Holds a provider sign-in that still needs the account's second factor (10 minutes). */
+export const PENDING_SIGN_IN_COOKIE = 'aiofm_pending_sign_in';
+
+/** One cookie's value from a Cookie header, if present. */
+export function readCookie(cookieHeader: string | undefined, cookie: string): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === cookie) {
+      try {
+        return decodeURIComponent(value.join('='));
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
+}
+
+/** The session token from a Cookie header, if any. */
+export function readSessionCookie(cookieHeader: string | undefined): string | undefined {
+  return readCookie(cookieHeader, SESSION_COOKIE);
 }
 
 /** Set-Cookie value for a session: httpOnly, SameSite=Lax, Secure when served over https. */

@@ -19,6 +19,8 @@ export type RefusalCode =
 /** How a provider login ended. */
 export type SocialSignInOutcome =
   | { kind: 'signed-in'; started: StartedSession }
+  /** The account has two-factor authentication: the provider alone does not sign it in. */
+  | { kind: 'second-factor'; pendingToken: string }
   | { kind: 'linked' }
   | { kind: 'refused'; code: RefusalCode; page: RefusalPage };
 
@@ -72,6 +74,12 @@ export class SocialSignInService {
   }
 
   private async signIn(user: User, client: ClientInfo): Promise<SocialSignInOutcome> {
+    if (user.totpSecret) {
+      return {
+        kind: 'second-factor',
+        pendingToken: await this.accounts.beginPendingSignIn(user.id),
+      };
+    }
     return { kind: 'signed-in', started: await this.accounts.startSession(user, client) };
   }
 
