@@ -61,6 +61,45 @@ describe('loadConfig', () => {
     expect(() => attempt()).toThrow(expect.objectContaining({ variable: message.split(' ')[0] }));
   });
 
+  it('checks sign-in providers, mail and credits settings', () => {
+    expect(() => loadConfig({ OAUTH_GOOGLE_CLIENT_ID: 'id' }, dir)).toThrow(
+      'OAUTH_GOOGLE_CLIENT_SECRET must be set together with OAUTH_GOOGLE_CLIENT_ID',
+    );
+    expect(() =>
+      loadConfig({ OAUTH_OIDC_CLIENT_ID: 'id', OAUTH_OIDC_CLIENT_SECRET: 's' }, dir),
+    ).toThrow(/^OAUTH_OIDC_ISSUER must be set/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com' }, dir)).toThrow(
+      'SMTP_URL must start with smtp: or smtps: (got "http:")',
+    );
+    expect(() => loadConfig({ SIGNUP_CREDITS: '-5' }, dir)).toThrow(
+      /^SIGNUP_CREDITS must be a whole number/,
+    );
+    const config = loadConfig(
+      {
+        OAUTH_OIDC_ISSUER: 'https://sso.example.com',
+        OAUTH_OIDC_CLIENT_ID: 'aiofm',
+        OAUTH_OIDC_CLIENT_SECRET: 'shh',
+        ADMIN_EMAILS: ' Boss@Example.com, ops@example.com ',
+        PUBLIC_URL: 'https://studio.example.com',
+      },
+      dir,
+    );
+    expect(config.oauth.oidc).toMatchObject({ clientId: 'aiofm', name: 'Single sign-on' });
+    expect(config.oauth.google).toBeUndefined();
+    expect(config.adminEmails).toEqual(['boss@example.com', 'ops@example.com']);
+    expect(config.mail.from).toBe('aiofm <no-reply@studio.example.com>');
+    expect(config.signupCredits).toBe(50);
+  });
+
+  it('never repeats a database or SMTP URL, which may hold a password, in an error', () => {
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://user:hunter2@[bad' }, dir);
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as Error).message).toBe('DATABASE_URL must be a URL such as postgres://host');
+    }
+  });
+
   it('requires a secret in production and binds all interfaces there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, dir)).toThrow(
       /SESSION_SECRET is required in production/,
