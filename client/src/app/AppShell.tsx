@@ -41,6 +41,13 @@ export function AppShell() {
               Home
             </NavLink>
           </li>
+          {viewer && (
+            <li>
+              <NavLink to="/credits" className="app-nav__link">
+                Credits
+              </NavLink>
+            </li>
+          )}
           <li>
             {/* The playground is its own page, served by the server: a normal link, not a route. */}
             <a href={PLAYGROUND_PATH} className="app-nav__link">

@@ -1,7 +1,8 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { OperationTypeNode } from 'graphql';
+import { createCache } from './cache';
 import { GRAPHQL_PATH, graphqlWsUrl } from './endpoints';
 import { LiveConnectionStore } from './live-connection';
 import { LiveSocket } from './live-socket';
@@ -94,7 +95,7 @@ export function createGraphQLTransport(
     ),
   ]);
 
-  apollo = new ApolloClient({ link, cache: new InMemoryCache() });
+  apollo = new ApolloClient({ link, cache: createCache() });
 
   return {
     apollo,

@@ -10,6 +10,7 @@ import { ProviderSignInVerifyPage } from '../features/account/ProviderSignInVeri
 import { SignInPage } from '../features/account/SignInPage';
 import { SignUpPage } from '../features/account/SignUpPage';
 import { VerifyEmailPage } from '../features/account/VerifyEmailPage';
+import { CreditsPage } from '../features/credits/CreditsPage';
 import { HomePage } from '../features/server/HomePage';
 import { ProfilePage } from '../features/settings/ProfilePage';
 import { SecurityPage } from '../features/settings/SecurityPage';
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
           {
             element: <RequireAccount />,
             children: [
+              { path: 'credits', element: <CreditsPage /> },
               {
                 path: 'settings',
                 element: <SettingsLayout />,

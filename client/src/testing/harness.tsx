@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import type { FormattedExecutionResult } from 'graphql';
 import { createMemoryRouter, Outlet } from 'react-router';
@@ -7,6 +7,7 @@ import type { RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { Observable } from 'rxjs';
 import { createSessionErrorLink } from '../app/apollo';
+import { createCache } from '../app/cache';
 import type { GraphQLTransport, SessionSignal, SessionSignalListener } from '../app/apollo';
 import { LiveConnectionStore } from '../app/live-connection';
 import { TransportProvider } from '../app/transport-context';
@@ -89,7 +90,7 @@ export function createTestTransport(server: FakeServer): TestTransport {
   );
   const apollo = new ApolloClient({
     link: ApolloLink.from([createSessionErrorLink(emit), terminating]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
   return {
     apollo,

@@ -3,6 +3,8 @@ import type { KeyboardEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { ViewerFragment } from '../../gql/graphql';
 import { Avatar, Spinner, buttonClass } from '../../ui';
+import { formatCredits } from '../credits/format';
+import { useCreditBalance } from '../credits/use-credit-balance';
 import { useSession, useViewer } from './session';
 import './account-menu.css';
 
@@ -25,6 +27,8 @@ function focusableItems(panel: HTMLElement | null): HTMLElement[] {
  */
 function AccountDropdown({ viewer }: { viewer: ViewerFragment }) {
   const session = useSession();
+  // The balance is for accounts that may use aiofm: the server refuses it before the 18+ step.
+  const { credits } = useCreditBalance({ skip: !viewer.ageConfirmedAt });
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -113,6 +117,17 @@ function AccountDropdown({ viewer }: { viewer: ViewerFragment }) {
           <span className="muted">{viewer.email}</span>
         </p>
         <ul className="account-menu__list">
+          <li>
+            <Link className="account-menu__item" to="/credits" onClick={() => setOpen(false)}>
+              Credits
+              {credits && (
+                <span className="account-menu__aside" data-testid="menu-credits">
+                  {formatCredits(credits.available)}
+                  <span className="visually-hidden"> available</span>
+                </span>
+              )}
+            </Link>
+          </li>
           {ITEMS.map((item) => (
             <li key={item.to}>
               <Link className="account-menu__item" to={item.to} onClick={() => setOpen(false)}>
