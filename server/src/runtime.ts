@@ -95,6 +95,7 @@ export async function startRuntime(params: {
       accounts: accounts.services.accounts,
       signupCredits: config.signupCredits,
     });
+    await credits.start();
     const mailer = createMailer({
       driver: config.mail.smtpUrl ? 'smtp' : 'file',
       dataDir: config.dataDir,

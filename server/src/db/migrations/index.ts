@@ -5,5 +5,6 @@ import { CreditsLedger1795981685498 } from './1795981685498-CreditsLedger';
 import { AvatarAsText1795982112161 } from './1795982112161-AvatarAsText';
 import { RoleFromAdminEmails1795982316591 } from './1795982316591-RoleFromAdminEmails';
 import { PendingSignIn1795983912489 } from './1795983912489-PendingSignIn';
+import { ShardSystemAccounts1795985310261 } from './1795985310261-ShardSystemAccounts';
 
-export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161, RoleFromAdminEmails1795982316591, PendingSignIn1795983912489];
+export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161, RoleFromAdminEmails1795982316591, PendingSignIn1795983912489, ShardSystemAccounts1795985310261];

@@ -29,6 +29,8 @@ export function createCreditsModule(params: {
   }
 
   return {
+    /** Creates the system accounts before the first request needs them. */
+    start: () => ledger.ensureSystemAccounts(),
     services: { ledger },
     resolvers: [new UserCreditsResolver(ledger), new CreditsResolver(ledger, params.dataSource)],
   };

@@ -30,7 +30,10 @@ export const USER_WALLETS = [LedgerAccountType.SUBSCRIPTION, LedgerAccountType.P
   unique: true,
   where: 'owner_id IS NOT NULL',
 })
-@Index('ledger_accounts_system_type', ['type'], { unique: true, where: 'owner_id IS NULL' })
+@Index('ledger_accounts_system_type_shard', ['type', 'shard'], {
+  unique: true,
+  where: 'owner_id IS NULL',
+})
 @Check('ledger_accounts_never_negative', 'allow_negative OR balance >= 0')
 export class LedgerAccount {
   @PrimaryGeneratedColumn('uuid')
@@ -47,4 +50,11 @@ export class LedgerAccount {
 
   @Column({ type: 'boolean', default: false })
   allowNegative!: boolean;
+
+  /**
+   * System accounts are split into shards, each user's movements going to one of them: every
+   * hold touches escrow, and one escrow row would make all users' holds wait on each other.
+   */
+  @Column({ type: 'smallint', default: 0 })
+  shard!: number;
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SYSTEM_SHARDS } from './ledger.service';
 
 /** One way the ledger disagrees with itself. */
 export interface LedgerProblem {
@@ -47,13 +48,31 @@ export async function verifyLedger(dataSource: DataSource): Promise<LedgerProble
   }
 
   const [escrow] = (await dataSource.query(
-    `SELECT coalesce((SELECT balance FROM ledger_accounts WHERE type = 'ESCROW' AND owner_id IS NULL), 0)::bigint AS escrow,
+    `SELECT coalesce((SELECT sum(balance) FROM ledger_accounts WHERE type = 'ESCROW' AND owner_id IS NULL), 0)::bigint AS escrow,
             coalesce((SELECT sum(amount) FROM credit_holds WHERE status = 'OPEN'), 0)::bigint AS open_holds`,
   )) as Array<{ escrow: string; open_holds: string }>;
   if (escrow && escrow.escrow !== escrow.open_holds) {
     problems.push({
       check: 'escrow-vs-holds',
       detail: `escrow is ${escrow.escrow} but open holds add up to ${escrow.open_holds}`,
+    });
+  }
+
+  // Each user's holds sit in the escrow shard of that user (see LedgerService.shardOf).
+  const shardMismatches = (await dataSource.query(
+    `WITH expected AS (
+       SELECT (('x' || right(replace(user_id::text, '-', ''), 4))::bit(16)::int % $1) AS shard,
+              sum(amount)::bigint AS held
+       FROM credit_holds WHERE status = 'OPEN' GROUP BY 1)
+     SELECT a.shard, a.balance::bigint AS balance, coalesce(e.held, 0)::bigint AS held
+     FROM ledger_accounts a LEFT JOIN expected e ON e.shard = a.shard
+     WHERE a.type = 'ESCROW' AND a.owner_id IS NULL AND a.balance <> coalesce(e.held, 0)`,
+    [SYSTEM_SHARDS],
+  )) as Array<{ shard: number; balance: string; held: string }>;
+  for (const row of shardMismatches) {
+    problems.push({
+      check: 'escrow-vs-holds',
+      detail: `escrow shard ${row.shard} is ${row.balance} but its users' open holds add up to ${row.held}`,
     });
   }
 

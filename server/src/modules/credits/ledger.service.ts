@@ -46,7 +46,31 @@ interface Wallets {
 }
 
 const CHECK_VIOLATION = '23514';
+/** How many rows each system account is split into (see LedgerAccount.shard). */
+export const SYSTEM_SHARDS = 16;
+
+/** The shard of a user's movements: stable, and spread evenly by the random UUID. */
+const SYSTEM_ACCOUNT_TYPES = [
+  LedgerAccountType.ESCROW,
+  LedgerAccountType.REVENUE,
+  LedgerAccountType.PROMOTIONS,
+  LedgerAccountType.STRIPE_CLEARING,
+  LedgerAccountType.EXPIRY,
+];
+
+export function shardOf(userId: string): number {
+  return parseInt(userId.replace(/-/g, '').slice(-4), 16) % SYSTEM_SHARDS;
+}
 const isCheckViolation = (error: unknown) => (error as { code?: string }).code === CHECK_VIOLATION;
+
+/** A balance update that matched fewer accounts than it moved would lose credits: refuse it. */
+function assertUpdated(updated: number, expected: number): void {
+  if (updated !== expected) {
+    throw new Error(
+      `Ledger update matched ${updated} of ${expected} accounts; the transfer was rolled back`,
+    );
+  }
+}
 
 function assertAmount(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount <= 0) {
@@ -60,7 +84,8 @@ function assertAmount(amount: number): void {
  * constraint keeps user wallets from going negative under any concurrency.
  */
 export class LedgerService {
-  private readonly systemAccounts = new Map<LedgerAccountType, string>();
+  private readonly systemAccounts = new Map<string, string>();
+  private systemAccountsReady: Promise<void> | undefined;
   /**
    * Balance changes of system accounts (escrow, revenue, …) waiting for the end of a transaction.
    * Every hold touches escrow, so its row is the hottest lock in the ledger: applying all of a
@@ -75,6 +100,7 @@ export class LedgerService {
 
   /** Runs `work` in a transaction and announces the users whose credits changed, after commit. */
   async run<T>(work: (manager: EntityManager, touched: Set<string>) => Promise<T>): Promise<T> {
+    await this.ensureSystemAccounts();
     const touched = new Set<string>();
     const result = await this.dataSource.transaction(async (manager) => {
       const deltas = new Map<string, number>();
@@ -97,12 +123,14 @@ export class LedgerService {
       .sort(([a], [b]) => a.localeCompare(b));
     if (changes.length === 0) return;
     try {
-      await manager.query(
+      const result = (await manager.query(
         `UPDATE ledger_accounts SET balance = balance + change.delta
          FROM unnest($1::uuid[], $2::bigint[]) AS change(id, delta)
-         WHERE ledger_accounts.id = change.id`,
+         WHERE ledger_accounts.id = change.id
+         RETURNING ledger_accounts.id`,
         [changes.map(([id]) => id), changes.map(([, delta]) => delta)],
-      );
+      )) as unknown[];
+      assertUpdated(returnedRows(result).length, changes.length);
     } catch (error) {
       if (isCheckViolation(error)) {
         throw new CreditsError('BAD_USER_INPUT', 'That would leave a system account below zero.');
@@ -118,20 +146,39 @@ export class LedgerService {
   }
 
   /** A system account's id, created on first use. */
-  async systemAccount(manager: EntityManager, type: LedgerAccountType): Promise<string> {
-    const cached = this.systemAccounts.get(type);
-    if (cached) return cached;
-    await manager.query(
-      `INSERT INTO ledger_accounts (type, owner_id, allow_negative) VALUES ($1, NULL, $2)
-       ON CONFLICT (type) WHERE owner_id IS NULL DO NOTHING`,
-      [type, type === LedgerAccountType.PROMOTIONS || type === LedgerAccountType.STRIPE_CLEARING],
-    );
-    const [row] = (await manager.query(
-      `SELECT id FROM ledger_accounts WHERE type = $1 AND owner_id IS NULL`,
-      [type],
-    )) as Array<{ id: string }>;
-    this.systemAccounts.set(type, row!.id);
-    return row!.id;
+  /**
+   * Creates every system account shard once and caches the ids. Runs on its own connections and
+   * commits before any transfer uses an id: a transaction must never be handed the id of a row
+   * it cannot see yet (its update would match nothing), nor wait for a second pool connection.
+   */
+  ensureSystemAccounts(): Promise<void> {
+    this.systemAccountsReady ??= (async () => {
+      await this.dataSource.query(
+        `INSERT INTO ledger_accounts (type, owner_id, allow_negative, shard)
+         SELECT kind.type::ledger_account_type, NULL, kind.type IN ('PROMOTIONS', 'STRIPE_CLEARING'), s.shard
+         FROM unnest($1::text[]) AS kind(type), generate_series(0, $2 - 1) AS s(shard)
+         ON CONFLICT (type, shard) WHERE owner_id IS NULL DO NOTHING`,
+        [SYSTEM_ACCOUNT_TYPES, SYSTEM_SHARDS],
+      );
+      const rows = (await this.dataSource.query(
+        `SELECT id, type, shard FROM ledger_accounts WHERE owner_id IS NULL`,
+      )) as Array<{ id: string; type: string; shard: number }>;
+      for (const row of rows) this.systemAccounts.set(`${row.type}:${row.shard}`, row.id);
+    })().catch((error: unknown) => {
+      this.systemAccountsReady = undefined;
+      throw error;
+    });
+    return this.systemAccountsReady;
+  }
+
+  /** The id of a system account's shard for this user (after ensureSystemAccounts). */
+  systemAccount(type: LedgerAccountType, userId: string): string {
+    const id = this.systemAccounts.get(`${type}:${shardOf(userId)}`);
+    if (!id)
+      throw new Error(
+        'The ledger system accounts are not loaded (call ensureSystemAccounts first)',
+      );
+    return id;
   }
 
   /** The user's two wallets, created on first use and locked for this transaction (id order). */
@@ -232,10 +279,11 @@ export class LedgerService {
           deferred.set(move.id, (deferred.get(move.id) ?? 0) + move.delta);
           continue;
         }
-        await manager.query('UPDATE ledger_accounts SET balance = balance + $2 WHERE id = $1', [
-          move.id,
-          move.delta,
-        ]);
+        const updated = (await manager.query(
+          'UPDATE ledger_accounts SET balance = balance + $2 WHERE id = $1 RETURNING id',
+          [move.id, move.delta],
+        )) as unknown[];
+        assertUpdated(returnedRows(updated).length, 1);
       }
     } catch (error) {
       if (isCheckViolation(error)) throw insufficientCredits(params.amount);
@@ -262,9 +310,9 @@ export class LedgerService {
       const wallets = await this.lockWallets(manager, params.userId);
       const paid =
         params.kind === TransferKind.PURCHASE || params.kind === TransferKind.SUBSCRIPTION_GRANT;
-      const source = await this.systemAccount(
-        manager,
+      const source = this.systemAccount(
         paid ? LedgerAccountType.STRIPE_CLEARING : LedgerAccountType.PROMOTIONS,
+        params.userId,
       );
       const wallet =
         params.kind === TransferKind.SUBSCRIPTION_GRANT ? wallets.subscription : wallets.purchased;
@@ -281,7 +329,10 @@ export class LedgerService {
       if (result.created) touched.add(params.userId);
       return result;
     };
-    if (params.manager) return work(params.manager, new Set());
+    if (params.manager) {
+      const manager = params.manager;
+      return this.ensureSystemAccounts().then(() => work(manager, new Set()));
+    }
     return this.run(work);
   }
 
@@ -324,7 +375,7 @@ export class LedgerService {
         referenceType: params.reference?.type ?? null,
         referenceId: params.reference?.id ?? null,
       });
-      const escrow = await this.systemAccount(manager, LedgerAccountType.ESCROW);
+      const escrow = this.systemAccount(LedgerAccountType.ESCROW, params.userId);
       for (const [wallet, amount, part] of [
         [wallets.subscription, fromSubscription, 'subscription'],
         [wallets.purchased, fromPurchased, 'purchased'],
@@ -349,8 +400,8 @@ export class LedgerService {
   capture(key: string): Promise<CreditHold> {
     return this.endHold(key, HoldStatus.CAPTURED, async (manager, hold) => {
       await this.transfer(manager, {
-        debitAccountId: await this.systemAccount(manager, LedgerAccountType.ESCROW),
-        creditAccountId: await this.systemAccount(manager, LedgerAccountType.REVENUE),
+        debitAccountId: this.systemAccount(LedgerAccountType.ESCROW, hold.userId),
+        creditAccountId: this.systemAccount(LedgerAccountType.REVENUE, hold.userId),
         amount: Number(hold.amount),
         kind: TransferKind.CAPTURE,
         key: `capture:${key}`,
@@ -365,7 +416,7 @@ export class LedgerService {
   release(key: string, reason?: string): Promise<CreditHold> {
     return this.endHold(key, HoldStatus.RELEASED, async (manager, hold, touched) => {
       const wallets = await this.lockWallets(manager, hold.userId);
-      const escrow = await this.systemAccount(manager, LedgerAccountType.ESCROW);
+      const escrow = this.systemAccount(LedgerAccountType.ESCROW, hold.userId);
       for (const [wallet, amount, part] of [
         [wallets.subscription, Number(hold.fromSubscription), 'subscription'],
         [wallets.purchased, Number(hold.fromPurchased), 'purchased'],
