@@ -16,10 +16,10 @@ import { attachWebSocket, type LiveConnections } from '../graphql/websocket';
 import type { ValidatedSession } from '../modules/accounts/session.service';
 import {
   clearedSessionCookie,
-  readCookie,
   readSessionCookie,
   sessionCookie,
 } from '../modules/accounts/session-cookie';
+import { readCookie, serializeCookie } from './cookies';
 import { healthRoutes } from './health';
 import { requestContext } from './request-context';
 import { securityHeaders } from './security-headers';
@@ -119,7 +119,10 @@ export async function createHttpApi(params: {
           clear: () => res.append('Set-Cookie', clearedSessionCookie(secureCookies)),
           get: (name: string) => readCookie(req.headers.cookie, name),
           expire: (name: string) =>
-            res.append('Set-Cookie', `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`),
+            res.append(
+              'Set-Cookie',
+              serializeCookie(name, '', { maxAge: 0, secure: secureCookies }),
+            ),
         };
         // A renewed browser session gets its cookie again with the later expiry.
         const cookieToken = readSessionCookie(req.headers.cookie);

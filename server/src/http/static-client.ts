@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
+import { readCookie } from './cookies';
 
 /** Paths that belong to the server; everything else that asks for HTML gets the client app. */
 const SERVER_PATHS = /^\/(graphql|graphiql|files|auth|healthz|readyz|assets)(\/|$)/;
@@ -8,14 +9,10 @@ const PREFERENCES_COOKIE = 'aiofm_prefs';
 
 /** The theme from the preference cookie, so the first paint already has the right colours. */
 export function themeFromCookie(cookieHeader: string | undefined): 'light' | 'dark' | undefined {
-  const raw = cookieHeader
-    ?.split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${PREFERENCES_COOKIE}=`))
-    ?.slice(PREFERENCES_COOKIE.length + 1);
+  const raw = readCookie(cookieHeader, PREFERENCES_COOKIE);
   if (!raw) return undefined;
   try {
-    const { theme } = JSON.parse(decodeURIComponent(raw)) as { theme?: unknown };
+    const { theme } = JSON.parse(raw) as { theme?: unknown };
     return theme === 'light' || theme === 'dark' ? theme : undefined;
   } catch {
     return undefined;

@@ -85,6 +85,8 @@ function assertAmount(amount: number): void {
  */
 export class LedgerService {
   private readonly systemAccounts = new Map<string, string>();
+  /** The same ids as a set: transfers ask "is this a system account?" on every move. */
+  private readonly systemAccountIds = new Set<string>();
   private systemAccountsReady: Promise<void> | undefined;
   /**
    * Balance changes of system accounts (escrow, revenue, …) waiting for the end of a transaction.
@@ -163,7 +165,10 @@ export class LedgerService {
       const rows = (await this.dataSource.query(
         `SELECT id, type, shard FROM ledger_accounts WHERE owner_id IS NULL`,
       )) as Array<{ id: string; type: string; shard: number }>;
-      for (const row of rows) this.systemAccounts.set(`${row.type}:${row.shard}`, row.id);
+      for (const row of rows) {
+        this.systemAccounts.set(`${row.type}:${row.shard}`, row.id);
+        this.systemAccountIds.add(row.id);
+      }
     })().catch((error: unknown) => {
       this.systemAccountsReady = undefined;
       throw error;
@@ -216,7 +221,7 @@ export class LedgerService {
     params: TransferParams,
   ): Promise<{ transfer: LedgerTransfer; created: boolean }> {
     assertAmount(params.amount);
-    const system = new Set(this.systemAccounts.values());
+    const system = this.systemAccountIds;
     // The user's total after this transfer: their wallets are locked, so the sum is stable.
     const userDelta = system.has(params.creditAccountId) ? -params.amount : params.amount;
     const inserted = returnedRows<Record<string, unknown>>(

@@ -1,3 +1,5 @@
+import { readCookie, serializeCookie } from '../../../http/cookies';
+
 /** The cookies that carry one sign-in flow from `/auth/:provider` to its callback. */
 export const FLOW_COOKIES = {
   state: 'aiofm_oauth_state',
@@ -11,28 +13,21 @@ export type FlowCookie = keyof typeof FLOW_COOKIES;
 // Long enough to sign in at the provider, short enough that an abandoned flow soon ends.
 const FLOW_SECONDS = 600;
 
-function attributes(maxAge: number, secure: boolean): string[] {
-  // Only the /auth routes need them; Lax still sends them on the provider's top-level redirect.
-  return [
-    'Path=/auth',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Max-Age=${maxAge}`,
-    ...(secure ? ['Secure'] : []),
-  ];
-}
+// Only the /auth routes need them; Lax still sends them on the provider's top-level redirect.
+const FLOW_PATH = '/auth';
 
 /** Set-Cookie value for one flow cookie, alive for ten minutes. */
 export function flowCookie(cookie: FlowCookie, value: string, secure: boolean): string {
-  return [
-    `${FLOW_COOKIES[cookie]}=${encodeURIComponent(value)}`,
-    ...attributes(FLOW_SECONDS, secure),
-  ].join('; ');
+  return serializeCookie(FLOW_COOKIES[cookie], value, {
+    maxAge: FLOW_SECONDS,
+    path: FLOW_PATH,
+    secure,
+  });
 }
 
 /** Set-Cookie value that removes one flow cookie. */
 export function clearedFlowCookie(cookie: FlowCookie, secure: boolean): string {
-  return [`${FLOW_COOKIES[cookie]}=`, ...attributes(0, secure)].join('; ');
+  return serializeCookie(FLOW_COOKIES[cookie], '', { maxAge: 0, path: FLOW_PATH, secure });
 }
 
 /** Set-Cookie values that remove every flow cookie: a flow is used once, whatever its outcome. */
@@ -47,16 +42,5 @@ export function readFlowCookie(
   cookieHeader: string | undefined,
   cookie: FlowCookie,
 ): string | undefined {
-  if (!cookieHeader) return undefined;
-  const name = FLOW_COOKIES[cookie];
-  for (const part of cookieHeader.split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key !== name) continue;
-    try {
-      return decodeURIComponent(value.join('=')) || undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return readCookie(cookieHeader, FLOW_COOKIES[cookie]);
 }

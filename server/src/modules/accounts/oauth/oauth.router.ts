@@ -8,7 +8,7 @@ import type { Logger } from '../../../logger';
 import type { RateLimiter, RateLimitRule } from '../../security/rate-limiter';
 import { SecurityError } from '../../security/security.errors';
 import type { AccountService } from '../account.service';
-import { PENDING_SIGN_IN_COOKIE, readSessionCookie, sessionCookie } from '../session-cookie';
+import { pendingSignInCookie, readSessionCookie, sessionCookie } from '../session-cookie';
 import type { SessionService, ValidatedSession } from '../session.service';
 import { clearedFlowCookie, clearedFlowCookies, flowCookie, readFlowCookie } from './oauth-cookies';
 import { describeFailure } from './oauth.errors';
@@ -185,17 +185,7 @@ export function createOAuthRouter(params: {
       }
       case 'second-factor': {
         // Only the code page can finish this sign-in; the cookie names the waiting attempt.
-        res.append(
-          'Set-Cookie',
-          [
-            `${PENDING_SIGN_IN_COOKIE}=${outcome.pendingToken}`,
-            'Path=/',
-            'HttpOnly',
-            'SameSite=Lax',
-            'Max-Age=600',
-            ...(secure ? ['Secure'] : []),
-          ].join('; '),
-        );
+        res.append('Set-Cookie', pendingSignInCookie(outcome.pendingToken, secure));
         return res.redirect(302, `/sign-in/verify?provider=${provider.id}`);
       }
       case 'signed-in': {
