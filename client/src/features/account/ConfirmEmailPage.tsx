@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ConfirmEmailChangeDocument } from '../../gql/graphql';
 import { CheckCircleIcon, EmptyState, ErrorState, LoadingState, buttonClass } from '../../ui';
-import { NETWORK_ERROR, errorMessage, readApiError } from './api-errors';
+import { errorMessage, readApiError } from './api-errors';
+import { IncompleteLink, useEmailLink } from './email-link';
 import { signInPath } from './next-path';
-import { forgetRun, useRunOnce } from './once';
 import { useViewer } from './session';
 
 /**
@@ -14,28 +13,14 @@ import { useViewer } from './session';
  */
 export function ConfirmEmailPage() {
   const apollo = useApolloClient();
-  const [params] = useSearchParams();
-  const token = params.get('token');
   const { viewer } = useViewer();
-  const [attempt, setAttempt] = useState(0);
-  const key = token ? `confirm-email:${token}` : null;
-
-  const state = useRunOnce(
-    key,
-    () =>
-      apollo.mutate({ mutation: ConfirmEmailChangeDocument, variables: { token: token ?? '' } }),
-    attempt,
+  const { token, state, retry } = useEmailLink('confirm-email', (linkToken) =>
+    apollo.mutate({ mutation: ConfirmEmailChangeDocument, variables: { token: linkToken } }),
   );
 
   let body;
   if (!token) {
-    body = (
-      <ErrorState
-        headingLevel={1}
-        title="This link is incomplete"
-        message="The address has no confirmation code. Open the link from the email again, or copy the whole address into the browser."
-      />
-    );
+    body = <IncompleteLink />;
   } else if (state.status === 'pending') {
     body = <LoadingState label="Changing your email address…" />;
   } else if (state.status === 'done') {
@@ -70,14 +55,7 @@ export function ConfirmEmailPage() {
             : errorMessage(problem)
         }
         nextStep={invalid ? 'Ask for the change again in your profile settings.' : undefined}
-        onRetry={
-          problem.code === NETWORK_ERROR && key
-            ? () => {
-                forgetRun(key);
-                setAttempt((value) => value + 1);
-              }
-            : undefined
-        }
+        onRetry={retry}
         actions={
           invalid ? (
             <Link

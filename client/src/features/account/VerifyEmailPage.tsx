@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { VerifyEmailDocument } from '../../gql/graphql';
 import { CheckCircleIcon, EmptyState, ErrorState, LoadingState, buttonClass } from '../../ui';
-import { NETWORK_ERROR, errorMessage, readApiError } from './api-errors';
+import { errorMessage, readApiError } from './api-errors';
+import { IncompleteLink, useEmailLink } from './email-link';
 import { signInPath } from './next-path';
-import { forgetRun, useRunOnce } from './once';
 import { ResendVerificationButton } from './ResendVerification';
 import { useViewer } from './session';
 
@@ -15,27 +14,14 @@ import { useViewer } from './session';
  */
 export function VerifyEmailPage() {
   const apollo = useApolloClient();
-  const [params] = useSearchParams();
-  const token = params.get('token');
   const { viewer } = useViewer();
-  const [attempt, setAttempt] = useState(0);
-  const key = token ? `verify-email:${token}` : null;
-
-  const state = useRunOnce(
-    key,
-    () => apollo.mutate({ mutation: VerifyEmailDocument, variables: { token: token ?? '' } }),
-    attempt,
+  const { token, state, retry } = useEmailLink('verify-email', (linkToken) =>
+    apollo.mutate({ mutation: VerifyEmailDocument, variables: { token: linkToken } }),
   );
 
   let body;
   if (!token) {
-    body = (
-      <ErrorState
-        headingLevel={1}
-        title="This link is incomplete"
-        message="The address has no confirmation code. Open the link from the email again, or copy the whole address into the browser."
-      />
-    );
+    body = <IncompleteLink />;
   } else if (state.status === 'pending') {
     body = <LoadingState label="Confirming your email address…" />;
   } else if (state.status === 'done') {
@@ -101,14 +87,7 @@ export function VerifyEmailPage() {
           headingLevel={1}
           title="Your email address could not be confirmed"
           message={errorMessage(problem)}
-          onRetry={
-            problem.code === NETWORK_ERROR && key
-              ? () => {
-                  forgetRun(key);
-                  setAttempt((value) => value + 1);
-                }
-              : undefined
-          }
+          onRetry={retry}
         />
       );
     }
