@@ -91,6 +91,40 @@ describe('loadConfig', () => {
     expect(config.signupCredits).toBe(50);
   });
 
+  it('turns billing on only with a Stripe key and its webhook secret, and checks the Prices', () => {
+    expect(loadConfig({}, dir).billing).toBeUndefined();
+    const key = 'sk_test_51AbCdEf';
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: key }, dir)).toThrow(
+      /^STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY/,
+    );
+    expect(() =>
+      loadConfig({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: 'secret' }, dir),
+    ).toThrow('STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)');
+    const badKey = () =>
+      loadConfig(
+        { STRIPE_SECRET_KEY: 'pk_live_publishable', STRIPE_WEBHOOK_SECRET: 'whsec_1' },
+        dir,
+      );
+    expect(badKey).toThrow('STRIPE_SECRET_KEY must be a Stripe secret or restricted key');
+    // The key itself is never repeated in the message.
+    expect(badKey).not.toThrow(/pk_live_publishable/);
+    const base = { STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: 'whsec_abc' };
+    expect(() => loadConfig({ ...base, STRIPE_PRICE_PACK_100: 'prod_123' }, dir)).toThrow(
+      'STRIPE_PRICE_PACK_100 must be a Stripe Price id such as price_1Abc (got "prod_123")',
+    );
+    const config = loadConfig(
+      { ...base, STRIPE_PRICE_PACK_100: 'price_1A', STRIPE_API_URL: 'http://127.0.0.1:12111' },
+      dir,
+    );
+    expect(config.billing).toMatchObject({
+      secretKey: key,
+      webhookSecret: 'whsec_abc',
+      priceIds: { STRIPE_PRICE_PACK_100: 'price_1A' },
+    });
+    expect(config.billing?.apiUrl.toString()).toBe('http://127.0.0.1:12111/');
+    expect(loadConfig(base, dir).billing?.apiUrl.toString()).toBe('https://api.stripe.com/');
+  });
+
   it('never repeats a database or SMTP URL, which may hold a password, in an error', () => {
     try {
       loadConfig({ DATABASE_URL: 'postgres://user:hunter2@[bad' }, dir);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PRICE_VARIABLES } from './modules/billing/catalog';
 
 /** Thrown for a bad or missing setting; the message names the variable and what it should be. */
 export class ConfigError extends Error {
@@ -36,6 +37,8 @@ export interface Config {
   /** Credits granted once when a new account's email is verified. */
   signupCredits: number;
   oauth: OAuthConfig;
+  /** Stripe payments; unset means billing is off and nothing can be bought. */
+  billing: BillingConfig | undefined;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
   /** The built React client served at `/`. */
@@ -55,6 +58,16 @@ export interface OAuthConfig {
   discord?: OAuthClientConfig;
   /** Any OpenID Connect issuer, found through its discovery document. */
   oidc?: OAuthClientConfig & { issuer: URL; name: string };
+}
+
+/** Stripe credentials and the Price behind each catalogue item. */
+export interface BillingConfig {
+  secretKey: string;
+  webhookSecret: string;
+  /** Stripe's API address: the public one, or a proxy. */
+  apiUrl: URL;
+  /** Catalogue price variable -> Stripe Price id; items without one are not offered. */
+  priceIds: Record<string, string>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +105,7 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
 
 // Variables whose value may hold a password: their value is never repeated in an error.
 const SECRET_URLS = new Set(['DATABASE_URL', 'SMTP_URL']);
+const STRIPE_API_URL = 'https://api.stripe.com';
 
 function readUrl(name: string, raw: string, protocols: readonly string[]): URL {
   let url: URL;
@@ -168,6 +182,46 @@ function readOAuth(env: Env): OAuthConfig {
   };
 }
 
+function readBilling(env: Env): BillingConfig | undefined {
+  const secretKey = env.STRIPE_SECRET_KEY?.trim();
+  if (!secretKey) return undefined;
+  // The key's value is never repeated: it would end up in a start-up log.
+  if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(secretKey)) {
+    throw new ConfigError(
+      'STRIPE_SECRET_KEY',
+      'must be a Stripe secret or restricted key (sk_… or rk_…)',
+    );
+  }
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim();
+  if (!webhookSecret) {
+    throw new ConfigError(
+      'STRIPE_WEBHOOK_SECRET',
+      "must be set with STRIPE_SECRET_KEY: the endpoint's signing secret (whsec_…) from Stripe",
+    );
+  }
+  if (!webhookSecret.startsWith('whsec_')) {
+    throw new ConfigError('STRIPE_WEBHOOK_SECRET', 'must be a webhook signing secret (whsec_…)');
+  }
+  const priceIds: Record<string, string> = {};
+  for (const variable of PRICE_VARIABLES) {
+    const id = env[variable]?.trim();
+    if (!id) continue;
+    if (!/^price_[A-Za-z0-9]+$/.test(id)) {
+      throw new ConfigError(variable, `must be a Stripe Price id such as price_1Abc (got "${id}")`);
+    }
+    priceIds[variable] = id;
+  }
+  return {
+    secretKey,
+    webhookSecret,
+    apiUrl: readUrl('STRIPE_API_URL', env.STRIPE_API_URL?.trim() || STRIPE_API_URL, [
+      'https:',
+      'http:',
+    ]),
+    priceIds,
+  };
+}
+
 /**
  * Reads and validates the environment. The app secret is taken from `SESSION_SECRET`; when it is
  * unset outside production it is generated once and kept in `DATA_DIR/secrets.json`.
@@ -230,6 +284,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         `aiofm <no-reply@${/^[\d.]+$|^\[/.test(publicUrl.hostname) ? 'localhost' : publicUrl.hostname}>`,
     },
     oauth: readOAuth(env),
+    billing: readBilling(env),
     adminEmails: (env.ADMIN_EMAILS ?? '')
       .split(',')
       .map((email) => email.trim().toLowerCase())

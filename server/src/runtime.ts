@@ -13,6 +13,7 @@ import { createHttpApi, type HttpApi } from './http/app';
 import { mailTasks } from './modules/accounts/account-mail';
 import { createAccountsModule } from './modules/accounts/accounts.module';
 import { createOAuthRouter } from './modules/accounts/oauth/oauth.router';
+import { createBillingModule } from './modules/billing/billing.module';
 import { createCreditsModule } from './modules/credits/credits.module';
 import { createMailer } from './modules/mail/mailer';
 import { NoticeResolver } from './modules/system/notice.resolver';
@@ -31,7 +32,8 @@ export interface Runtime {
   dataSource: DataSource;
   events: PostgresEventBus;
   services: { notices: NoticeService } & ReturnType<typeof createAccountsModule>['services'] &
-    ReturnType<typeof createCreditsModule>['services'];
+    ReturnType<typeof createCreditsModule>['services'] &
+    ReturnType<typeof createBillingModule>['services'];
   /** The api's address, when this process serves HTTP. */
   url: string | undefined;
   /** Drains HTTP and WebSocket, lets running jobs finish, closes the database. */
@@ -96,6 +98,13 @@ export async function startRuntime(params: {
       signupCredits: config.signupCredits,
     });
     await credits.start();
+    const billing = createBillingModule({
+      config,
+      dataSource,
+      ledger: credits.services.ledger,
+      limiter: accounts.services.limiter,
+      logger,
+    });
     const mailer = createMailer({
       driver: config.mail.smtpUrl ? 'smtp' : 'file',
       dataDir: config.dataDir,
@@ -133,6 +142,7 @@ export async function startRuntime(params: {
           new NoticeResolver(notices),
           ...accounts.resolvers,
           ...credits.resolvers,
+          ...billing.resolvers,
         ],
         pubSub: events.pubSub,
       });
@@ -151,6 +161,7 @@ export async function startRuntime(params: {
             authenticate: accounts.authenticate,
             logger,
           }),
+          ...billing.routes,
         ],
         isReady: async () => {
           const checks = {
@@ -190,7 +201,7 @@ export async function startRuntime(params: {
       databaseUrl: database.url,
       dataSource,
       events,
-      services: { notices, ...accounts.services, ...credits.services },
+      services: { notices, ...accounts.services, ...credits.services, ...billing.services },
       url,
       stop,
     };

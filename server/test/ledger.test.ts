@@ -49,6 +49,7 @@ describe('the credits ledger', () => {
         held: 3,
         subscription: 0,
         purchased: 2,
+        owed: 0,
       });
     }
     // afterEach proves every escrow shard holds exactly its users' open holds.
@@ -70,6 +71,7 @@ describe('the credits ledger', () => {
       held: 0,
       subscription: 0,
       purchased: 50,
+      owed: 0,
     });
     expect(first.transfer.userBalanceAfter).toBe('50');
   });
@@ -88,6 +90,7 @@ describe('the credits ledger', () => {
       held: 50,
       subscription: 0,
       purchased: 80,
+      owed: 0,
     });
 
     await ledger.release(hold.key, 'provider failed');
@@ -97,6 +100,7 @@ describe('the credits ledger', () => {
       held: 0,
       subscription: 30,
       purchased: 100,
+      owed: 0,
     });
     await expect(ledger.capture(hold.key)).rejects.toMatchObject({ code: 'HOLD_ALREADY_ENDED' });
   });
@@ -113,6 +117,7 @@ describe('the credits ledger', () => {
       held: 0,
       subscription: 0,
       purchased: 3,
+      owed: 0,
     });
   });
 
@@ -128,6 +133,7 @@ describe('the credits ledger', () => {
       held: 0,
       subscription: 0,
       purchased: 4,
+      owed: 0,
     });
   });
 
@@ -152,6 +158,7 @@ describe('the credits ledger', () => {
       held: 10,
       subscription: 0,
       purchased: 0,
+      owed: 0,
     });
   });
 
@@ -192,6 +199,7 @@ describe('the credits ledger', () => {
       held: 5,
       subscription: 0,
       purchased: 15,
+      owed: 0,
     });
   });
 

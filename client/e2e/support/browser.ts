@@ -56,7 +56,9 @@ export async function openTrackedPage(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl(), ...options });
+  // A test may run against a server of its own (options.baseURL) instead of the shared one.
+  const base = options.baseURL ?? baseUrl();
+  const context = await browser.newContext({ ...options, baseURL: base });
   const problems: PageProblems = {
     consoleErrors: [],
     pageErrors: [],
@@ -76,7 +78,7 @@ export async function openTrackedPage(
     });
   });
 
-  const origin = new URL(baseUrl()).origin;
+  const origin = new URL(base).origin;
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());

@@ -54,7 +54,7 @@ function delay(ms: number): Promise<void> {
  * if the process exits before that.
  */
 export async function startServer(
-  options: { port?: number; dataDir?: string } = {},
+  options: { port?: number; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const entry = path.join(REPO_ROOT, 'server', 'dist', 'main.js');
   for (const required of [entry, path.join(REPO_ROOT, 'client', 'dist', 'index.html')]) {
@@ -87,6 +87,7 @@ export async function startServer(
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

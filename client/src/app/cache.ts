@@ -14,10 +14,10 @@ interface Connection {
 
 /**
  * One list per person for a cursor-paginated, newest-first, append-only connection (the credit
- * history): a page fetched with `after` is added to the end; a first page (the initial load, a
- * refetch after a change or a reconnect) is put in front of what was already loaded, without
- * repeats. When the first page shares nothing with the loaded list, too much happened in between
- * to join them and the list starts again from that page.
+ * history, the payments): a page fetched with `after` is added to the end; a first page (the
+ * initial load, a refetch after a change or a reconnect) is put in front of what was already
+ * loaded, without repeats. When the first page shares nothing with the loaded list, too much
+ * happened in between to join them and the list starts again from that page.
  */
 export function appendOnlyConnection(): FieldPolicy<Connection, Connection, Connection> {
   return {
@@ -47,6 +47,7 @@ export function createCache(): InMemoryCache {
       Query: {
         fields: {
           creditTransactions: appendOnlyConnection(),
+          billingHistory: appendOnlyConnection(),
         },
       },
     },

@@ -10,6 +10,7 @@ import { ProviderSignInVerifyPage } from '../features/account/ProviderSignInVeri
 import { SignInPage } from '../features/account/SignInPage';
 import { SignUpPage } from '../features/account/SignUpPage';
 import { VerifyEmailPage } from '../features/account/VerifyEmailPage';
+import { CheckoutReturnPage } from '../features/credits/CheckoutReturnPage';
 import { CreditsPage } from '../features/credits/CreditsPage';
 import { HomePage } from '../features/server/HomePage';
 import { ProfilePage } from '../features/settings/ProfilePage';
@@ -53,6 +54,8 @@ export const routes: RouteObject[] = [
             element: <RequireAccount />,
             children: [
               { path: 'credits', element: <CreditsPage /> },
+              // Where the payment provider sends the browser after a checkout.
+              { path: 'credits/return', element: <CheckoutReturnPage /> },
               {
                 path: 'settings',
                 element: <SettingsLayout />,

@@ -3,6 +3,12 @@ import { LinkedAccount } from '../modules/accounts/linked-account.entity';
 import { RecoveryCode } from '../modules/accounts/recovery-code.entity';
 import { SessionRecord } from '../modules/accounts/session.entity';
 import { User } from '../modules/accounts/user.entity';
+import { BillingCheckout } from '../modules/billing/billing-checkout.entity';
+import { BillingCustomer } from '../modules/billing/billing-customer.entity';
+import { BillingPayment } from '../modules/billing/billing-payment.entity';
+import { BillingSubscription } from '../modules/billing/billing-subscription.entity';
+import { StripeEvent } from '../modules/billing/stripe-event.entity';
+import { CreditDebt } from '../modules/credits/credit-debt.entity';
 import { CreditHold } from '../modules/credits/credit-hold.entity';
 import { LedgerAccount } from '../modules/credits/ledger-account.entity';
 import { LedgerTransfer } from '../modules/credits/ledger-transfer.entity';
@@ -21,4 +27,10 @@ export const ENTITIES = [
   LedgerAccount,
   LedgerTransfer,
   CreditHold,
+  CreditDebt,
+  BillingCustomer,
+  BillingCheckout,
+  BillingSubscription,
+  BillingPayment,
+  StripeEvent,
 ];

@@ -5,6 +5,7 @@ import { enforceAccess } from './access';
 import { AccountResolver, LinkedAccountResolver } from '../modules/accounts/account.resolver';
 import { MfaResolver } from '../modules/accounts/mfa.resolver';
 import { SessionResolver } from '../modules/accounts/session.resolver';
+import { BillingResolver } from '../modules/billing/billing.resolver';
 import { CreditsResolver, UserCreditsResolver } from '../modules/credits/credits.resolver';
 import { NoticeResolver } from '../modules/system/notice.resolver';
 import { ServerInfoResolver } from '../modules/system/server-info';
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   MfaResolver,
   UserCreditsResolver,
   CreditsResolver,
+  BillingResolver,
 ] as const;
 
 /** Resolver instances, built in the composition root with their services. */

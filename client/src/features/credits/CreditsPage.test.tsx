@@ -13,6 +13,7 @@ function balance(available: number, held = 0) {
     held,
     subscription: 0,
     purchased: available,
+    owed: 0,
   };
 }
 

@@ -1,10 +1,17 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { CreditHistoryDocument } from '../../gql/graphql';
+import { CreditHistoryDocument, MySubscriptionDocument } from '../../gql/graphql';
 import { Button, Card, EmptyState, ErrorState, LoadingState, useToast } from '../../ui';
 import { errorMessage, readApiError } from '../account/api-errors';
+import { BillingHistorySection, useBillingHistory } from './BillingHistorySection';
+import { BillingOffer, useBillingCatalog } from './BillingOffer';
+import { isRunning } from './billing-format';
+import { CheckoutCanceledNotice } from './CheckoutCanceledNotice';
 import { formatCredits, historyLine } from './format';
 import type { CreditMovement } from './format';
+import { OwedNotice } from './OwedNotice';
+import type { SubscriptionState } from './PlansSection';
+import { useBillingActions } from './use-billing-actions';
 import { useCreditBalance } from './use-credit-balance';
 import './credits.css';
 
@@ -16,26 +23,30 @@ interface Balance {
   held: number;
   subscription: number;
   purchased: number;
+  owed: number;
 }
 
-const PARTS: Array<{ key: keyof Omit<Balance, 'available'>; label: string; explanation: string }> =
-  [
-    {
-      key: 'subscription',
-      label: 'Subscription',
-      explanation: 'From your plan; they expire at the end of the plan’s period.',
-    },
-    {
-      key: 'purchased',
-      label: 'Purchased',
-      explanation: 'Bought or granted to you; they never expire.',
-    },
-    {
-      key: 'held',
-      label: 'Held',
-      explanation: 'Set aside for work in progress; refunded automatically if the work fails.',
-    },
-  ];
+const PARTS: Array<{
+  key: keyof Omit<Balance, 'available' | 'owed'>;
+  label: string;
+  explanation: string;
+}> = [
+  {
+    key: 'subscription',
+    label: 'Subscription',
+    explanation: 'From your plan; they expire at the end of the plan’s period.',
+  },
+  {
+    key: 'purchased',
+    label: 'Purchased',
+    explanation: 'Bought or granted to you; they never expire.',
+  },
+  {
+    key: 'held',
+    label: 'Held',
+    explanation: 'Set aside for work in progress; refunded automatically if the work fails.',
+  },
+];
 
 function BalanceCard({ balance }: { balance: ReturnType<typeof useCreditBalance> }) {
   const { credits, loading, error, refetching, refetch } = balance;
@@ -50,6 +61,7 @@ function BalanceCard({ balance }: { balance: ReturnType<typeof useCreditBalance>
           </span>
           <span className="credit-balance__unit">available</span>
         </p>
+        <OwedNotice owed={credits.owed} />
         <dl className="credit-balance__parts">
           {PARTS.map((part) => (
             <div key={part.key} className="credit-balance__part">
@@ -198,12 +210,46 @@ function HistoryCard({ history }: { history: ReturnType<typeof useCreditHistory>
   );
 }
 
-/** /credits: the signed-in person's balance, live, and the history of their credits. */
+/** The person's plan: the running one, else the one that ended last (null if never one). */
+function useMySubscription(): SubscriptionState {
+  const query = useQuery(MySubscriptionDocument, {
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  return {
+    subscription: query.data ? query.data.subscription : undefined,
+    loading: query.loading,
+    error: query.data ? undefined : query.error,
+    refetch: () => void query.refetch(),
+  };
+}
+
+/**
+ * /credits: the signed-in person's balance, live, what they can buy (packs and plans), their
+ * plan, and the history of their credits and of their payments.
+ */
 export function CreditsPage() {
   const history = useCreditHistory();
+  const catalog = useBillingCatalog();
+  const plan = useMySubscription();
+  const payments = useBillingHistory();
+  const actions = useBillingActions();
   // A change of balance is a new line in the history: fetch the newest page again (the cache
-  // puts it in front of the lines already loaded).
-  const balance = useCreditBalance({ onChange: () => void history.refetch() });
+  // puts it in front of the lines already loaded). Purchases, plan renewals and refunds change
+  // the balance too, so the plan and the payments are read again with it.
+  const balance = useCreditBalance({
+    onChange: () => {
+      void history.refetch();
+      void payments.refetch();
+      plan.refetch();
+    },
+  });
+
+  const billingEnabled = catalog.data?.billingCatalog.enabled === true;
+  const hasPayments = (payments.data?.billingHistory.edges.length ?? 0) > 0;
+  const running = Boolean(plan.subscription && isRunning(plan.subscription.status));
+  // Until the plan is known, Manage billing might belong on the plan card instead.
+  const planKnown = plan.subscription !== undefined || Boolean(plan.error);
   return (
     <div className="credits-page">
       <header className="page-header">
@@ -213,8 +259,24 @@ export function CreditsPage() {
           Credits pay for the images and videos you create. Your balance updates as you use them.
         </p>
       </header>
+      <CheckoutCanceledNotice />
       <BalanceCard balance={balance} />
+      <BillingOffer
+        catalog={catalog}
+        plan={plan}
+        owed={balance.credits?.owed ?? 0}
+        actions={actions}
+      />
       <HistoryCard history={history} />
+      {/* Without payments on this server, a list of payments is only worth showing if it has some. */}
+      {(billingEnabled || hasPayments) && (
+        <BillingHistorySection
+          history={payments}
+          // The plan card offers it already; the portal needs the payment provider.
+          canManage={billingEnabled && planKnown && !running}
+          actions={actions}
+        />
+      )}
     </div>
   );
 }

@@ -6,5 +6,6 @@ import { AvatarAsText1795982112161 } from './1795982112161-AvatarAsText';
 import { RoleFromAdminEmails1795982316591 } from './1795982316591-RoleFromAdminEmails';
 import { PendingSignIn1795983912489 } from './1795983912489-PendingSignIn';
 import { ShardSystemAccounts1795985310261 } from './1795985310261-ShardSystemAccounts';
+import { Billing1796113701869 } from './1796113701869-Billing';
 
-export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161, RoleFromAdminEmails1795982316591, PendingSignIn1795983912489, ShardSystemAccounts1795985310261];
+export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161, RoleFromAdminEmails1795982316591, PendingSignIn1795983912489, ShardSystemAccounts1795985310261, Billing1796113701869];

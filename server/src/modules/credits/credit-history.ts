@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { CreditsError } from './credits.errors';
+import { cursorTimeSql, decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../../graphql/pagination';
 import { TransferKind } from './ledger-transfer.entity';
 import type { CreditTransaction, CreditTransactionConnection } from './credits.types';
-
-export const MAX_PAGE_SIZE = 100;
 
 interface Row {
   id: string;
@@ -17,20 +15,6 @@ interface Row {
   created_at: Date;
   /** The timestamp to the microsecond: a JS Date would round it and skip rows between pages. */
   cursor_time: string;
-}
-
-const encodeCursor = (row: { cursor_time: string; id: string }) =>
-  Buffer.from(`${row.cursor_time}|${row.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new CreditsError(
-      'BAD_USER_INPUT',
-      'That page cursor is not valid; start from the first page.',
-    );
-  }
-  return { createdAt, id };
 }
 
 /** A readable line for one movement, as a person would want to see it. */
@@ -72,7 +56,7 @@ export async function creditHistory(
   const rows = (await dataSource.query(
     `SELECT t.id, t.kind, t.amount, t.user_balance_after, t.reference_type, t.reference_id, t.metadata,
             t.created_at, (credit.owner_id = $1) AS incoming,
-            to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
+            ${cursorTimeSql('t.created_at')} AS cursor_time
      FROM ledger_transfers t
      JOIN ledger_accounts credit ON credit.id = t.credit_account_id
      WHERE t.user_id = $1

@@ -2,6 +2,7 @@ import { AppError } from '../../graphql/errors';
 
 export type CreditsErrorCode =
   | 'INSUFFICIENT_CREDITS'
+  | 'CREDITS_RESTRICTED'
   | 'IDEMPOTENCY_CONFLICT'
   | 'HOLD_ALREADY_ENDED'
   | 'NOT_FOUND'

@@ -13,6 +13,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { requireIdentity, RequireRole } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
+import { assertPageSize } from '../../graphql/pagination';
 import { Role, User } from '../accounts/user.entity';
 import { creditHistory, describe } from './credit-history';
 import { CreditsError } from './credits.errors';
@@ -48,8 +49,7 @@ export class CreditsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<CreditTransactionConnection> {
-    if (first < 1 || first > 100)
-      throw new CreditsError('BAD_USER_INPUT', 'Ask for 1 to 100 items at a time.');
+    assertPageSize(first);
     return creditHistory(this.dataSource, {
       userId: requireIdentity(context).user.id,
       first,

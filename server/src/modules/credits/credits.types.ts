@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../graphql/pagination';
 import { TransferKind } from './ledger-transfer.entity';
 
 registerEnumType(TransferKind, { name: 'CreditTransactionKind', description: 'Why credits moved' });
@@ -18,6 +19,12 @@ export class CreditBalance {
 
   @Field(() => Int, { description: 'Bought or granted; never expires' })
   purchased!: number;
+
+  @Field(() => Int, {
+    description:
+      'Owed after a refunded or disputed payment whose credits were spent; new generations wait until it is 0',
+  })
+  owed!: number;
 }
 
 @ObjectType({
@@ -62,15 +69,6 @@ export class CreditTransactionEdge {
 
   @Field(() => CreditTransaction)
   node!: CreditTransaction;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
 }
 
 @ObjectType()

@@ -5,6 +5,7 @@ import { CreditHold, HoldStatus } from './credit-hold.entity';
 import { CreditsError, insufficientCredits } from './credits.errors';
 import { LedgerAccount, LedgerAccountType } from './ledger-account.entity';
 import { LedgerTransfer, TransferKind } from './ledger-transfer.entity';
+import { creditsRestricted, owedCredits, settleDebts } from './wallet-adjustments';
 
 export const CREDITS_CHANGED_TOPIC = 'credits.changed';
 
@@ -21,6 +22,8 @@ export interface CreditSummary {
   held: number;
   subscription: number;
   purchased: number;
+  /** Owed from a reversed payment; new generations wait until it is settled. */
+  owed: number;
 }
 
 export interface Reference {
@@ -228,10 +231,13 @@ export class LedgerService {
       (await manager.query(
         `INSERT INTO ledger_transfers
            (debit_account_id, credit_account_id, amount, kind, reference_type, reference_id,
-            idempotency_key, metadata, user_id, user_balance_after)
+            idempotency_key, metadata, user_id, user_balance_after, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
            CASE WHEN $9::uuid IS NULL THEN NULL
-                ELSE (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE owner_id = $9) + $10 END)
+                ELSE (SELECT coalesce(sum(balance), 0) FROM ledger_accounts WHERE owner_id = $9) + $10 END,
+           -- The moment of this statement, not of the transaction: movements made together
+           -- (an expiry, then the new allowance) keep their order in the history.
+           clock_timestamp())
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id, debit_account_id AS "debitAccountId", credit_account_id AS "creditAccountId",
            amount, kind, reference_type AS "referenceType", reference_id AS "referenceId",
@@ -300,7 +306,8 @@ export class LedgerService {
 
   /**
    * Grants credits to a user's wallet: subscription allowances to the subscription wallet, the
-   * rest (sign-up, admin, purchases) to the purchased wallet, which never expires.
+   * rest (sign-up, admin, purchases) to the purchased wallet, which never expires. Credits owed
+   * from a reversed payment are settled from them first.
    */
   grant(params: {
     userId: string;
@@ -309,7 +316,9 @@ export class LedgerService {
     key: string;
     reference?: Reference;
     metadata?: Record<string, unknown>;
+    /** Run inside the caller's transaction (whose `touched` set collects who to announce). */
     manager?: EntityManager;
+    touched?: Set<string>;
   }): Promise<{ transfer: LedgerTransfer; created: boolean }> {
     const work = async (manager: EntityManager, touched: Set<string>) => {
       const wallets = await this.lockWallets(manager, params.userId);
@@ -331,12 +340,19 @@ export class LedgerService {
         metadata: params.metadata,
         userId: params.userId,
       });
-      if (result.created) touched.add(params.userId);
+      if (result.created) {
+        touched.add(params.userId);
+        await settleDebts(this, manager, {
+          userId: params.userId,
+          wallets: [wallet],
+          key: params.key,
+        });
+      }
       return result;
     };
     if (params.manager) {
       const manager = params.manager;
-      return this.ensureSystemAccounts().then(() => work(manager, new Set()));
+      return this.ensureSystemAccounts().then(() => work(manager, params.touched ?? new Set()));
     }
     return this.run(work);
   }
@@ -364,6 +380,8 @@ export class LedgerService {
         }
         return existing;
       }
+      const owed = await owedCredits(manager, params.userId);
+      if (owed > 0) throw creditsRestricted(owed);
       const subscription = Number(wallets.subscription.balance);
       const purchased = Number(wallets.purchased.balance);
       if (subscription + purchased < params.amount) {
@@ -440,6 +458,12 @@ export class LedgerService {
           userId: hold.userId,
         });
       }
+      // Credits coming back to a user who owes some settle the debt first.
+      await settleDebts(this, manager, {
+        userId: hold.userId,
+        wallets: [wallets.subscription, wallets.purchased],
+        key: `release:${key}`,
+      });
       touched.add(hold.userId);
     });
   }
@@ -477,9 +501,10 @@ export class LedgerService {
       `SELECT
          coalesce((SELECT balance FROM ledger_accounts WHERE owner_id = $1 AND type = 'SUBSCRIPTION'), 0)::bigint AS subscription,
          coalesce((SELECT balance FROM ledger_accounts WHERE owner_id = $1 AND type = 'PURCHASED'), 0)::bigint AS purchased,
-         coalesce((SELECT sum(amount) FROM credit_holds WHERE user_id = $1 AND status = 'OPEN'), 0)::bigint AS held`,
+         coalesce((SELECT sum(amount) FROM credit_holds WHERE user_id = $1 AND status = 'OPEN'), 0)::bigint AS held,
+         coalesce((SELECT sum(amount - settled) FROM credit_debts WHERE user_id = $1 AND settled < amount), 0)::bigint AS owed`,
       [userId],
-    )) as Array<{ subscription: string; purchased: string; held: string }>;
+    )) as Array<{ subscription: string; purchased: string; held: string; owed: string }>;
     const subscription = Number(row!.subscription);
     const purchased = Number(row!.purchased);
     return {
@@ -487,6 +512,7 @@ export class LedgerService {
       held: Number(row!.held),
       subscription,
       purchased,
+      owed: Number(row!.owed),
     };
   }
 }
