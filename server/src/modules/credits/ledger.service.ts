@@ -5,7 +5,7 @@ import { CreditHold, HoldStatus } from './credit-hold.entity';
 import { CreditsError, insufficientCredits } from './credits.errors';
 import { LedgerAccount, LedgerAccountType } from './ledger-account.entity';
 import { LedgerTransfer, TransferKind } from './ledger-transfer.entity';
-import { creditsRestricted, owedCredits, settleDebts } from './wallet-adjustments';
+import { creditsRestricted, OWED_SQL, settleDebts } from './wallet-adjustments';
 
 export const CREDITS_CHANGED_TOPIC = 'credits.changed';
 
@@ -370,7 +370,15 @@ export class LedgerService {
     assertAmount(params.amount);
     return this.run(async (manager, touched) => {
       const wallets = await this.lockWallets(manager, params.userId);
-      const existing = await manager.getRepository(CreditHold).findOneBy({ key: params.key });
+      // One round trip for both questions: is this a replay, and does the user owe credits?
+      const [state] = (await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM credit_holds WHERE key = $1) AS replay,
+           ${OWED_SQL} AS owed`,
+        [params.key, params.userId],
+      )) as Array<{ replay: boolean; owed: string }>;
+      const existing = state!.replay
+        ? await manager.getRepository(CreditHold).findOneByOrFail({ key: params.key })
+        : null;
       if (existing) {
         if (existing.userId !== params.userId || Number(existing.amount) !== params.amount) {
           throw new CreditsError(
@@ -380,7 +388,7 @@ export class LedgerService {
         }
         return existing;
       }
-      const owed = await owedCredits(manager, params.userId);
+      const owed = Number(state!.owed);
       if (owed > 0) throw creditsRestricted(owed);
       const subscription = Number(wallets.subscription.balance);
       const purchased = Number(wallets.purchased.balance);
@@ -437,7 +445,7 @@ export class LedgerService {
 
   /** Returns a hold to the wallets it came from. Idempotent; refused if the hold was captured. */
   release(key: string, reason?: string): Promise<CreditHold> {
-    return this.endHold(key, HoldStatus.RELEASED, async (manager, hold, touched) => {
+    return this.endHold(key, HoldStatus.RELEASED, async (manager, hold, touched, owes) => {
       const wallets = await this.lockWallets(manager, hold.userId);
       const escrow = this.systemAccount(LedgerAccountType.ESCROW, hold.userId);
       for (const [wallet, amount, part] of [
@@ -459,11 +467,13 @@ export class LedgerService {
         });
       }
       // Credits coming back to a user who owes some settle the debt first.
-      await settleDebts(this, manager, {
-        userId: hold.userId,
-        wallets: [wallets.subscription, wallets.purchased],
-        key: `release:${key}`,
-      });
+      if (owes) {
+        await settleDebts(this, manager, {
+          userId: hold.userId,
+          wallets: [wallets.subscription, wallets.purchased],
+          key: `release:${key}`,
+        });
+      }
       touched.add(hold.userId);
     });
   }
@@ -472,12 +482,20 @@ export class LedgerService {
   private endHold(
     key: string,
     status: HoldStatus.CAPTURED | HoldStatus.RELEASED,
-    move: (manager: EntityManager, hold: CreditHold, touched: Set<string>) => Promise<void>,
+    move: (
+      manager: EntityManager,
+      hold: CreditHold,
+      touched: Set<string>,
+      owes: boolean,
+    ) => Promise<void>,
   ): Promise<CreditHold> {
     return this.run(async (manager, touched) => {
-      const ended = returnedRows<{ id: string }>(
+      // `owes` comes along so that a release needs no extra query to know whether it settles a debt.
+      const ended = returnedRows<{ id: string; owes: boolean }>(
         (await manager.query(
-          `UPDATE credit_holds SET status = $2, ended_at = now() WHERE key = $1 AND status = 'OPEN' RETURNING id`,
+          `UPDATE credit_holds SET status = $2, ended_at = now() WHERE key = $1 AND status = 'OPEN'
+           RETURNING id, EXISTS (SELECT 1 FROM credit_debts d
+             WHERE d.user_id = credit_holds.user_id AND d.settled < d.amount) AS owes`,
           [key, status],
         )) as unknown[],
       );
@@ -490,7 +508,7 @@ export class LedgerService {
           `This hold was already ${hold.status === HoldStatus.CAPTURED ? 'captured' : 'released'}.`,
         );
       }
-      await move(manager, hold, touched);
+      await move(manager, hold, touched, ended[0]!.owes);
       return hold;
     });
   }

@@ -5,15 +5,9 @@ import { LedgerAccountType, type LedgerAccount } from './ledger-account.entity';
 import { TransferKind } from './ledger-transfer.entity';
 import type { LedgerService, Reference } from './ledger.service';
 
-/** Credits a user still owes from reversed payments (0 when none). */
-export async function owedCredits(manager: EntityManager, userId: string): Promise<number> {
-  const [row] = (await manager.query(
-    `SELECT coalesce(sum(amount - settled), 0)::bigint AS owed
-     FROM credit_debts WHERE user_id = $1 AND settled < amount`,
-    [userId],
-  )) as Array<{ owed: string }>;
-  return Number(row?.owed ?? 0);
-}
+/** SQL for the credits user `$2` still owes from reversed payments (0 when none). */
+export const OWED_SQL = `(SELECT coalesce(sum(amount - settled), 0)::bigint
+  FROM credit_debts WHERE user_id = $2 AND settled < amount)`;
 
 export const creditsRestricted = (owed: number) =>
   new CreditsError(
