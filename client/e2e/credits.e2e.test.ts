@@ -73,6 +73,12 @@ describe('credits in the browser', () => {
     expect(await welcome.textContent()).toContain('Balance 50');
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
 
+    // This server has no payment provider: the page says so and offers nothing to buy.
+    const billingOff = page.getByTestId('billing-off');
+    await billingOff.waitFor();
+    expect(await billingOff.textContent()).toMatch(/not set up payments/);
+    expect(await page.getByRole('button', { name: /^Buy / }).count()).toBe(0);
+
     // The account menu shows the balance too.
     await page.getByRole('button', { name: `Account menu: ${account.name}` }).click();
     expect(await page.getByTestId('menu-credits').textContent()).toBe('50 available');
