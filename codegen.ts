@@ -24,6 +24,9 @@ const config: CodegenConfig = {
         // Scalars arrive as JSON strings; components parse them where they need a Date.
         scalars: {
           DateTimeISO: 'string',
+          // Provider parameters: an open object checked by the server against the model.
+          JSON: 'unknown',
+          JSONObject: 'Record<string, unknown>',
         },
         strictScalars: true,
       },

@@ -125,6 +125,54 @@ describe('loadConfig', () => {
     expect(loadConfig(base, dir).billing?.apiUrl.toString()).toBe('https://api.stripe.com/');
   });
 
+  it('stores blobs locally under DATA_DIR by default and on Cloud Storage when asked', () => {
+    expect(loadConfig({}, dir).storage).toEqual({
+      driver: 'local',
+      localDir: path.join(dir, '.data', 'blobs'),
+      gcs: undefined,
+      uploadMaxBytes: 20 * 1024 * 1024,
+    });
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3' }, dir)).toThrow(
+      'STORAGE_DRIVER must be one of local, gcs (got "s3")',
+    );
+    expect(() => loadConfig({ STORAGE_DRIVER: 'gcs' }, dir)).toThrow(
+      'GCS_BUCKET must be set to a bucket name when STORAGE_DRIVER=gcs',
+    );
+    expect(() => loadConfig({ STORAGE_DRIVER: 'gcs', GCS_BUCKET: 'My Bucket' }, dir)).toThrow(
+      /^GCS_BUCKET must be a Cloud Storage bucket name/,
+    );
+    const gcs = { STORAGE_DRIVER: 'gcs', GCS_BUCKET: 'aiofm-media' };
+    expect(() => loadConfig({ ...gcs, GCS_PREFIX: 'a/../b' }, dir)).toThrow(
+      /^GCS_PREFIX must be a path/,
+    );
+    expect(() => loadConfig({ ...gcs, GCS_API_ENDPOINT: 'ftp://x' }, dir)).toThrow(
+      'GCS_API_ENDPOINT must start with https: or http: (got "ftp:")',
+    );
+    expect(() => loadConfig({ UPLOAD_MAX_BYTES: '10' }, dir)).toThrow(
+      /^UPLOAD_MAX_BYTES must be a whole number from 1024/,
+    );
+    const config = loadConfig(
+      {
+        ...gcs,
+        GCS_PREFIX: '/studio/prod',
+        GCS_API_ENDPOINT: 'http://127.0.0.1:9199',
+        UPLOAD_MAX_BYTES: '1048576',
+      },
+      dir,
+    );
+    expect(config.storage).toMatchObject({
+      driver: 'gcs',
+      gcs: { bucket: 'aiofm-media', prefix: 'studio/prod/' },
+      uploadMaxBytes: 1048576,
+    });
+    expect(config.storage.gcs?.apiEndpoint?.toString()).toBe('http://127.0.0.1:9199/');
+    expect(loadConfig(gcs, dir).storage.gcs).toEqual({
+      bucket: 'aiofm-media',
+      prefix: '',
+      apiEndpoint: undefined,
+    });
+  });
+
   it('never repeats a database or SMTP URL, which may hold a password, in an error', () => {
     try {
       loadConfig({ DATABASE_URL: 'postgres://user:hunter2@[bad' }, dir);

@@ -39,6 +39,8 @@ export interface Config {
   oauth: OAuthConfig;
   /** Stripe payments; unset means billing is off and nothing can be bought. */
   billing: BillingConfig | undefined;
+  storage: StorageConfig;
+  generation: GenerationConfig;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
   /** The built React client served at `/`. */
@@ -68,6 +70,40 @@ export interface BillingConfig {
   apiUrl: URL;
   /** Catalogue price variable -> Stripe Price id; items without one are not offered. */
   priceIds: Record<string, string>;
+}
+
+/** Where blobs (uploads, outputs, thumbnails) live, and how large an upload may be. */
+/** The generation pipeline's pace and limits. */
+export interface GenerationConfig {
+  /** How long each step of the built-in generator takes (0 in benchmarks). */
+  localStepMs: number;
+  /** The longest a generation may run, retries included, before it fails and is refunded. */
+  timeoutMs: number;
+  /** Queued or running generations one person may have at once. */
+  maxActive: number;
+  startsPerMinute: number;
+  /** A running generation whose worker has been silent this long is started again elsewhere. */
+  staleMs: number;
+  maxAttempts: number;
+}
+
+export interface StorageConfig {
+  driver: 'local' | 'gcs';
+  /** The local driver's directory: DATA_DIR/blobs. */
+  localDir: string;
+  /** Google Cloud Storage, when the driver is `gcs`; credentials are Application Default Credentials. */
+  gcs: GcsConfig | undefined;
+  /** The most bytes one uploaded file may have. */
+  uploadMaxBytes: number;
+}
+
+/** The bucket (and key prefix inside it) the gcs driver uses. */
+export interface GcsConfig {
+  bucket: string;
+  /** Prepended to every key, e.g. `aiofm/`; empty for the bucket's root. */
+  prefix: string;
+  /** Another Cloud Storage endpoint (an emulator); unset means Google's. */
+  apiEndpoint: URL | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -222,6 +258,54 @@ function readBilling(env: Env): BillingConfig | undefined {
   };
 }
 
+const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+// Bucket names: lower-case letters, digits, dashes, underscores and dots, 3 to 222 characters.
+const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/;
+
+function readStorage(env: Env, dataDir: string): StorageConfig {
+  const driver = readEnum(env, 'STORAGE_DRIVER', ['local', 'gcs'] as const, 'local');
+  const uploadMaxBytes = readInt(
+    env,
+    'UPLOAD_MAX_BYTES',
+    DEFAULT_UPLOAD_MAX_BYTES,
+    1024,
+    100 * 1024 * 1024,
+  );
+  const localDir = path.join(dataDir, 'blobs');
+  if (driver === 'local') return { driver, localDir, gcs: undefined, uploadMaxBytes };
+
+  const bucket = env.GCS_BUCKET?.trim();
+  if (!bucket) {
+    throw new ConfigError('GCS_BUCKET', 'must be set to a bucket name when STORAGE_DRIVER=gcs');
+  }
+  if (!BUCKET_NAME.test(bucket)) {
+    throw new ConfigError(
+      'GCS_BUCKET',
+      `must be a Cloud Storage bucket name: lower-case letters, digits, -, _ and . (got "${bucket}")`,
+    );
+  }
+  const rawPrefix = (env.GCS_PREFIX?.trim() ?? '').replace(/^\/+/, '');
+  if (rawPrefix && (!/^[A-Za-z0-9._/-]+$/.test(rawPrefix) || rawPrefix.split('/').includes('..'))) {
+    throw new ConfigError(
+      'GCS_PREFIX',
+      `must be a path of letters, digits, ., _, - and / without .. (got "${rawPrefix}")`,
+    );
+  }
+  const rawEndpoint = env.GCS_API_ENDPOINT?.trim();
+  return {
+    driver,
+    localDir,
+    gcs: {
+      bucket,
+      prefix: rawPrefix && !rawPrefix.endsWith('/') ? `${rawPrefix}/` : rawPrefix,
+      apiEndpoint: rawEndpoint
+        ? readUrl('GCS_API_ENDPOINT', rawEndpoint, ['https:', 'http:'])
+        : undefined,
+    },
+    uploadMaxBytes,
+  };
+}
+
 /**
  * Reads and validates the environment. The app secret is taken from `SESSION_SECRET`; when it is
  * unset outside production it is generated once and kept in `DATA_DIR/secrets.json`.
@@ -285,6 +369,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     oauth: readOAuth(env),
     billing: readBilling(env),
+    storage: readStorage(env, dataDir),
+    generation: {
+      localStepMs: readInt(env, 'LOCAL_STEP_MS', 300, 0, 60_000),
+      timeoutMs: readInt(env, 'GENERATION_TIMEOUT_MS', 15 * 60_000, 1000, 24 * 3600_000),
+      maxActive: readInt(env, 'GENERATION_MAX_ACTIVE', 4, 1, 1000),
+      startsPerMinute: readInt(env, 'GENERATION_STARTS_PER_MINUTE', 20, 1, 10_000),
+      staleMs: readInt(env, 'GENERATION_STALE_MS', 30_000, 1000, 3600_000),
+      maxAttempts: readInt(env, 'GENERATION_MAX_ATTEMPTS', 5, 1, 20),
+    },
     adminEmails: (env.ADMIN_EMAILS ?? '')
       .split(',')
       .map((email) => email.trim().toLowerCase())

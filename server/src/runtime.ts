@@ -8,6 +8,7 @@ import { createDataSource } from './db/data-source';
 import { migrate, migrationsApplied, openDatabase } from './db/database';
 import type { RunningDatabase } from './db/embedded-postgres';
 import { PostgresEventBus } from './graphql/events';
+import { attachLiveSources } from './graphql/live-sources';
 import { buildAppSchema } from './graphql/schema';
 import { createHttpApi, type HttpApi } from './http/app';
 import { mailTasks } from './modules/accounts/account-mail';
@@ -16,6 +17,11 @@ import { createOAuthRouter } from './modules/accounts/oauth/oauth.router';
 import { createBillingModule } from './modules/billing/billing.module';
 import { createCreditsModule } from './modules/credits/credits.module';
 import { createMailer } from './modules/mail/mailer';
+import { generationStorageFrom } from './modules/generations/generation-storage';
+import { createGenerationsModule } from './modules/generations/generations.module';
+import { createLocalProvider } from './modules/providers/local/local-provider';
+import type { GenerationProvider } from './modules/providers/provider';
+import { createStorageModule } from './modules/storage/storage.module';
 import { NoticeResolver } from './modules/system/notice.resolver';
 import { NoticeService } from './modules/system/notice.service';
 import { ServerInfo, ServerInfoResolver } from './modules/system/server-info';
@@ -33,7 +39,12 @@ export interface Runtime {
   events: PostgresEventBus;
   services: { notices: NoticeService } & ReturnType<typeof createAccountsModule>['services'] &
     ReturnType<typeof createCreditsModule>['services'] &
-    ReturnType<typeof createBillingModule>['services'];
+    ReturnType<typeof createBillingModule>['services'] &
+    ReturnType<typeof createStorageModule>['services'] &
+    ReturnType<typeof createGenerationsModule>['services'] & {
+      /** Re-queues generations whose worker stopped (the worker also runs it on a timer). */
+      recoverStalledGenerations(): Promise<number>;
+    };
   /** The api's address, when this process serves HTTP. */
   url: string | undefined;
   /** Drains HTTP and WebSocket, lets running jobs finish, closes the database. */
@@ -54,6 +65,8 @@ export async function startRuntime(params: {
   database?: RunningDatabase;
   /** How often live connections are checked for expired sessions (tests shorten it). */
   liveSessionSweepMs?: number;
+  /** The generation providers (tests); otherwise the built-in generator and the configured ones. */
+  providers?: GenerationProvider[];
 }): Promise<Runtime> {
   const { config, logger, role } = params;
   const stack: Array<() => Promise<void>> = [];
@@ -105,6 +118,32 @@ export async function startRuntime(params: {
       limiter: accounts.services.limiter,
       logger,
     });
+    const storage = createStorageModule({
+      config,
+      dataSource,
+      limiter: accounts.services.limiter,
+      logger,
+    });
+    const { generation } = config;
+    const generations = createGenerationsModule({
+      dataSource,
+      events,
+      ledger: credits.services.ledger,
+      limiter: accounts.services.limiter,
+      storage: generationStorageFrom(storage.services.assets),
+      providers: params.providers ?? [createLocalProvider({ stepMs: generation.localStepMs })],
+      logger,
+      settings: {
+        timings: {
+          timeoutMs: generation.timeoutMs,
+          staleMs: generation.staleMs,
+          heartbeatMs: Math.max(250, Math.floor(generation.staleMs / 6)),
+          maxAttempts: generation.maxAttempts,
+        },
+        limits: { maxActive: generation.maxActive, startsPerMinute: generation.startsPerMinute },
+        sweepMs: Math.max(500, Math.floor(generation.staleMs / 2)),
+      },
+    });
     const mailer = createMailer({
       driver: config.mail.smtpUrl ? 'smtp' : 'file',
       dataDir: config.dataDir,
@@ -124,13 +163,20 @@ export async function startRuntime(params: {
     if (role === 'all' || role === 'worker') {
       worker = await startWorker({
         pool: queuePool,
-        tasks: { ...accounts.tasks, ...mailTasks(mailer, logger), ...params.tasks },
-        cron: accounts.cron,
+        tasks: {
+          ...accounts.tasks,
+          ...storage.tasks,
+          ...generations.tasks,
+          ...mailTasks(mailer, logger),
+          ...params.tasks,
+        },
+        cron: [...accounts.cron, ...storage.cron],
         concurrency: config.workerConcurrency,
         logger,
       });
       const running = worker;
       stack.push(() => running.stop());
+      stack.push(generations.startWorkerSide());
     }
 
     let api: HttpApi | undefined;
@@ -143,9 +189,12 @@ export async function startRuntime(params: {
           ...accounts.resolvers,
           ...credits.resolvers,
           ...billing.resolvers,
+          ...storage.resolvers,
+          ...generations.resolvers,
         ],
         pubSub: events.pubSub,
       });
+      attachLiveSources(schema, generations.liveSources);
       api = await createHttpApi({
         config,
         logger,
@@ -162,6 +211,7 @@ export async function startRuntime(params: {
             logger,
           }),
           ...billing.routes,
+          ...storage.routes,
         ],
         isReady: async () => {
           const checks = {
@@ -201,7 +251,15 @@ export async function startRuntime(params: {
       databaseUrl: database.url,
       dataSource,
       events,
-      services: { notices, ...accounts.services, ...credits.services, ...billing.services },
+      services: {
+        notices,
+        ...accounts.services,
+        ...credits.services,
+        ...billing.services,
+        ...storage.services,
+        ...generations.services,
+        recoverStalledGenerations: generations.recoverStalled,
+      },
       url,
       stop,
     };

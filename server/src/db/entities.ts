@@ -9,10 +9,15 @@ import { BillingPayment } from '../modules/billing/billing-payment.entity';
 import { BillingSubscription } from '../modules/billing/billing-subscription.entity';
 import { StripeEvent } from '../modules/billing/stripe-event.entity';
 import { CreditDebt } from '../modules/credits/credit-debt.entity';
+import { GenerationEvent } from '../modules/generations/generation-event.entity';
+import { GenerationOutput } from '../modules/generations/generation-output.entity';
+import { Generation } from '../modules/generations/generation.entity';
 import { CreditHold } from '../modules/credits/credit-hold.entity';
 import { LedgerAccount } from '../modules/credits/ledger-account.entity';
 import { LedgerTransfer } from '../modules/credits/ledger-transfer.entity';
 import { RateLimitBucket } from '../modules/security/rate-limit.entity';
+import { Asset } from '../modules/storage/asset.entity';
+import { Upload } from '../modules/storage/upload.entity';
 import { Notice } from '../modules/system/notice.entity';
 
 /** Every TypeORM entity; listed explicitly so the same list works from sources and the build. */
@@ -33,4 +38,9 @@ export const ENTITIES = [
   BillingSubscription,
   BillingPayment,
   StripeEvent,
+  Generation,
+  GenerationEvent,
+  GenerationOutput,
+  Asset,
+  Upload,
 ];

@@ -6,7 +6,13 @@ import { AccountResolver, LinkedAccountResolver } from '../modules/accounts/acco
 import { MfaResolver } from '../modules/accounts/mfa.resolver';
 import { SessionResolver } from '../modules/accounts/session.resolver';
 import { BillingResolver } from '../modules/billing/billing.resolver';
+import {
+  GenerationEventResolver,
+  GenerationResolver,
+} from '../modules/generations/generation.resolver';
 import { CreditsResolver, UserCreditsResolver } from '../modules/credits/credits.resolver';
+import { AssetResolver } from '../modules/storage/asset.resolver';
+import { UploadResolver } from '../modules/storage/upload.resolver';
 import { NoticeResolver } from '../modules/system/notice.resolver';
 import { ServerInfoResolver } from '../modules/system/server-info';
 
@@ -21,6 +27,10 @@ export const RESOLVERS = [
   UserCreditsResolver,
   CreditsResolver,
   BillingResolver,
+  GenerationResolver,
+  GenerationEventResolver,
+  AssetResolver,
+  UploadResolver,
 ] as const;
 
 /** Resolver instances, built in the composition root with their services. */

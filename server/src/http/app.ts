@@ -94,7 +94,12 @@ export async function createHttpApi(params: {
 
   app.use(requestContext(logger));
   app.use(securityHeaders(config));
-  app.use(compression());
+  // Stored files are sent as they are: their ETags and byte ranges refer to the stored bytes.
+  app.use(
+    compression({
+      filter: (req, res) => !req.path.startsWith('/files/') && compression.filter(req, res),
+    }),
+  );
   app.use(healthRoutes(params.isReady));
 
   // A browser opening the endpoint itself is sent to the playground.

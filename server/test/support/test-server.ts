@@ -7,7 +7,9 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startRuntime, type Role, type Runtime } from '../../src/runtime';
 import type { TaskList } from '../../src/queue/queue';
+import type { GenerationProvider } from '../../src/modules/providers/provider';
 import { createTestDatabase } from './database';
+import { freePort } from './ports';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -46,13 +48,18 @@ export async function startTestServer(
     liveSessionSweepMs?: number;
     /** Keep every log line (at trace level) for assertions instead of printing them. */
     captureLogs?: boolean;
+    /** Generation providers to offer instead of the default built-in generator. */
+    providers?: GenerationProvider[];
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aiofm-test-'));
+  // A port known up front, so PUBLIC_URL (and the signed file URLs made from it) is reachable.
+  const port = options.env?.PORT ?? String(await freePort());
   const config = {
     ...loadConfig({
       NODE_ENV: 'test',
-      PORT: '0',
+      PORT: port,
+      PUBLIC_URL: `http://localhost:${port}`,
       DATA_DIR: dataDir,
       SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
@@ -79,6 +86,7 @@ export async function startTestServer(
     tasks: options.tasks,
     database,
     liveSessionSweepMs: options.liveSessionSweepMs,
+    providers: options.providers,
   });
   const url = runtime.url ?? '';
   const clients: WsClient[] = [];

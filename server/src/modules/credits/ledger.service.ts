@@ -43,6 +43,12 @@ interface TransferParams {
   userId?: string;
 }
 
+/** Another module's transaction to run in, and the set collecting whose credits changed. */
+export interface LedgerScope {
+  manager: EntityManager;
+  touched: Set<string>;
+}
+
 interface Wallets {
   subscription: LedgerAccount;
   purchased: LedgerAccount;
@@ -116,6 +122,18 @@ export class LedgerService {
     });
     await this.announce([...touched]);
     return result;
+  }
+
+  /**
+   * Runs `work` in the caller's transaction when a scope is given (the caller announces the
+   * touched users after its commit), else in a transaction of its own.
+   */
+  private scoped<T>(
+    scope: LedgerScope | undefined,
+    work: (manager: EntityManager, touched: Set<string>) => Promise<T>,
+  ): Promise<T> {
+    if (!scope) return this.run(work);
+    return this.ensureSystemAccounts().then(() => work(scope.manager, scope.touched));
   }
 
   /** One UPDATE for all the system accounts a transaction moved, in id order (no deadlocks). */
@@ -350,25 +368,27 @@ export class LedgerService {
       }
       return result;
     };
-    if (params.manager) {
-      const manager = params.manager;
-      return this.ensureSystemAccounts().then(() => work(manager, params.touched ?? new Set()));
-    }
-    return this.run(work);
+    const scope = params.manager
+      ? { manager: params.manager, touched: params.touched ?? new Set<string>() }
+      : undefined;
+    return this.scoped(scope, work);
   }
 
   /**
    * Sets credits aside for work in progress, subscription credits first. Idempotent per key;
    * INSUFFICIENT_CREDITS (with the shortfall) when the wallets do not cover it.
    */
-  hold(params: {
-    userId: string;
-    amount: number;
-    key: string;
-    reference?: Reference;
-  }): Promise<CreditHold> {
+  hold(
+    params: {
+      userId: string;
+      amount: number;
+      key: string;
+      reference?: Reference;
+    },
+    scope?: LedgerScope,
+  ): Promise<CreditHold> {
     assertAmount(params.amount);
-    return this.run(async (manager, touched) => {
+    return this.scoped(scope, async (manager, touched) => {
       const wallets = await this.lockWallets(manager, params.userId);
       // One round trip for both questions: is this a replay, and does the user owe credits?
       const [state] = (await manager.query(
@@ -428,8 +448,8 @@ export class LedgerService {
   }
 
   /** Spends a hold (escrow -> revenue). Idempotent; refused if the hold was released. */
-  capture(key: string): Promise<CreditHold> {
-    return this.endHold(key, HoldStatus.CAPTURED, async (manager, hold) => {
+  capture(key: string, scope?: LedgerScope): Promise<CreditHold> {
+    return this.endHold(key, HoldStatus.CAPTURED, scope, async (manager, hold) => {
       await this.transfer(manager, {
         debitAccountId: this.systemAccount(LedgerAccountType.ESCROW, hold.userId),
         creditAccountId: this.systemAccount(LedgerAccountType.REVENUE, hold.userId),
@@ -444,8 +464,8 @@ export class LedgerService {
   }
 
   /** Returns a hold to the wallets it came from. Idempotent; refused if the hold was captured. */
-  release(key: string, reason?: string): Promise<CreditHold> {
-    return this.endHold(key, HoldStatus.RELEASED, async (manager, hold, touched, owes) => {
+  release(key: string, reason?: string, scope?: LedgerScope): Promise<CreditHold> {
+    return this.endHold(key, HoldStatus.RELEASED, scope, async (manager, hold, touched, owes) => {
       const wallets = await this.lockWallets(manager, hold.userId);
       const escrow = this.systemAccount(LedgerAccountType.ESCROW, hold.userId);
       for (const [wallet, amount, part] of [
@@ -482,6 +502,7 @@ export class LedgerService {
   private endHold(
     key: string,
     status: HoldStatus.CAPTURED | HoldStatus.RELEASED,
+    scope: LedgerScope | undefined,
     move: (
       manager: EntityManager,
       hold: CreditHold,
@@ -489,7 +510,7 @@ export class LedgerService {
       owes: boolean,
     ) => Promise<void>,
   ): Promise<CreditHold> {
-    return this.run(async (manager, touched) => {
+    return this.scoped(scope, async (manager, touched) => {
       // `owes` comes along so that a release needs no extra query to know whether it settles a debt.
       const ended = returnedRows<{ id: string; owes: boolean }>(
         (await manager.query(

@@ -1,0 +1,65 @@
+import { returnedRows } from '../../db/returned-rows';
+import { addJob } from '../../queue/queue';
+import { GenerationEventType } from './generation-event.entity';
+import { finishGeneration } from './generation-finish';
+import { announce, appendEvent } from './generation-events';
+import type { RunnerDeps } from './generation-runner';
+import { GenerationStatus } from './generation.entity';
+import { RUN_TASK } from './generation.service';
+
+/**
+ * Finds running generations whose worker stopped sending heartbeats (it crashed or was killed)
+ * and queues them again; the next attempt resumes the provider's job when there is one. One
+ * that has used all its attempts fails, and its credits are released. Safe to run from every
+ * worker at once: each generation is taken by one sweep (SKIP LOCKED).
+ */
+export async function recoverStalled(
+  deps: Pick<RunnerDeps, 'dataSource' | 'events' | 'ledger' | 'timings' | 'logger'>,
+): Promise<number> {
+  const stalled = returnedRows<{ id: string; attempts: number }>(
+    (await deps.dataSource.query(
+      `SELECT id, attempts FROM generations
+       WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1)
+       ORDER BY heartbeat_at LIMIT 100`,
+      [deps.timings.staleMs / 1000],
+    )) as unknown[],
+  );
+  let recovered = 0;
+  for (const { id, attempts } of stalled) {
+    if (attempts >= deps.timings.maxAttempts) {
+      await finishGeneration(deps, id, {
+        status: GenerationStatus.FAILED,
+        errorCode: 'WORKER_LOST',
+        message: `The worker running it stopped ${attempts} times`,
+      });
+      continue;
+    }
+    const notice = await deps.dataSource.transaction(async (manager) => {
+      const [row] = returnedRows<{ id: string }>(
+        (await manager.query(
+          `UPDATE generations SET status = 'QUEUED', worker_id = NULL, heartbeat_at = NULL
+           WHERE id = $1 AND status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $2)
+           RETURNING id`,
+          [id, deps.timings.staleMs / 1000],
+        )) as unknown[],
+      );
+      if (!row) return null;
+      await addJob(manager, {
+        task: RUN_TASK,
+        payload: { generationId: id },
+        options: { jobKey: `generation:${id}`, maxAttempts: 1 },
+      });
+      return appendEvent(manager, id, {
+        type: GenerationEventType.RETRYING,
+        status: GenerationStatus.QUEUED,
+        message: 'The worker running it stopped; starting it again.',
+      });
+    });
+    if (notice) {
+      recovered += 1;
+      await announce(deps.events, [notice]);
+    }
+  }
+  if (recovered > 0) deps.logger.warn({ recovered }, 'recovered generations of a stopped worker');
+  return recovered;
+}

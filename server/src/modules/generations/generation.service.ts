@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { EventBus } from '../../graphql/events';
+import { cursorTimeSql, decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { addJob } from '../../queue/queue';
+import type { LedgerService } from '../credits/ledger.service';
+import type { RateLimiter } from '../security/rate-limiter';
+import { GenerationEventType } from './generation-event.entity';
+import { announce, appendEvent, type GenerationEventNotice } from './generation-events';
+import { prepareGeneration, type PreparedGeneration } from './generation-request';
+import type { GenerationStorage } from './generation-storage';
+import { ACTIVE_STATUSES, FINAL_STATUSES, Generation, GenerationStatus } from './generation.entity';
+import { GenerationError, generationNotFound } from './generation.errors';
+import type {
+  GenerationRequestInput,
+  GenerationsArgs,
+  StartGenerationInput,
+} from './generation.inputs';
+import type { ProviderRegistry } from './provider-registry';
+
+export const RUN_TASK = 'generations.run';
+export const CANCEL_TOPIC = 'generation.cancel';
+const UNIQUE_VIOLATION = '23505';
+
+/** Announced when a running generation is to stop; the worker that runs it aborts it. */
+export interface CancelNotice {
+  generationId: string;
+}
+
+export interface GenerationLimits {
+  /** Queued or running generations one user may have at once. */
+  maxActive: number;
+  startsPerMinute: number;
+}
+
+export const holdKey = (generationId: string) => `generation:${generationId}`;
+
+/** Starting, reading, cancelling and deleting generations; the worker runs them. */
+export class GenerationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventBus,
+    private readonly ledger: LedgerService,
+    private readonly registry: ProviderRegistry,
+    private readonly storage: GenerationStorage,
+    private readonly limiter: RateLimiter,
+    private readonly limits: GenerationLimits,
+  ) {}
+
+  /** The price of a request and whether the user can pay it, without starting anything. */
+  async estimate(userId: string, input: GenerationRequestInput) {
+    const prepared = prepareGeneration(this.registry, input);
+    const { available } = await this.ledger.summary(userId);
+    const shortfall = Math.max(0, prepared.costCredits - available);
+    return { credits: prepared.costCredits, available, affordable: shortfall === 0, shortfall };
+  }
+
+  /**
+   * Validates the request, then in one transaction inserts the generation, holds its credits,
+   * writes event 1 and queues the job. The same idempotency key returns the same generation.
+   */
+  async start(userId: string, input: StartGenerationInput): Promise<Generation> {
+    if (input.idempotencyKey) {
+      const existing = await this.byKey(userId, input.idempotencyKey);
+      if (existing) return existing;
+    }
+    const prepared = prepareGeneration(this.registry, input);
+    await this.storage.assertOwnedImages({ userId, assetIds: prepared.referenceAssetIds });
+    await this.limiter.consume(
+      { action: 'generation-start', limit: this.limits.startsPerMinute, windowSeconds: 60 },
+      [userId],
+    );
+    try {
+      return await this.insert(userId, input, prepared);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === UNIQUE_VIOLATION && input.idempotencyKey) {
+        const existing = await this.byKey(userId, input.idempotencyKey);
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  private byKey(userId: string, idempotencyKey: string) {
+    return this.dataSource.getRepository(Generation).findOneBy({ ownerId: userId, idempotencyKey });
+  }
+
+  private async insert(
+    userId: string,
+    input: StartGenerationInput,
+    prepared: PreparedGeneration,
+  ): Promise<Generation> {
+    const id = randomUUID();
+    let notice: GenerationEventNotice | undefined;
+    const generation = await this.ledger.run(async (manager, touched) => {
+      // One user's starts wait for each other here, so the active limit holds under concurrency.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`generations:${userId}`]);
+      const [{ active }] = (await manager.query(
+        `SELECT count(*)::int AS active FROM generations WHERE owner_id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+        [userId],
+      )) as [{ active: number }];
+      if (active >= this.limits.maxActive) {
+        throw new GenerationError(
+          'TOO_MANY_ACTIVE',
+          `You have ${active} generations in progress, the most at once. Wait for one to finish or cancel one.`,
+          { active, limit: this.limits.maxActive },
+        );
+      }
+      await manager.getRepository(Generation).insert({
+        id,
+        ownerId: userId,
+        kind: prepared.model.kind,
+        provider: prepared.provider.id,
+        model: prepared.model.id,
+        modelVersion: prepared.model.version ?? null,
+        prompt: prepared.prompt,
+        negativePrompt: prepared.negativePrompt,
+        // jsonb: TypeORM's insert type cannot describe an open record.
+        params: prepared.params as never,
+        seed: prepared.seed,
+        count: prepared.count,
+        width: prepared.width,
+        height: prepared.height,
+        aspectRatio: prepared.aspectRatio,
+        durationSeconds: prepared.durationSeconds,
+        referenceAssetIds: prepared.referenceAssetIds,
+        costCredits: prepared.costCredits,
+        idempotencyKey: input.idempotencyKey ?? null,
+      });
+      await this.ledger.hold(
+        {
+          userId,
+          amount: prepared.costCredits,
+          key: holdKey(id),
+          reference: { type: 'generation', id },
+        },
+        { manager, touched },
+      );
+      notice = await appendEvent(manager, id, {
+        type: GenerationEventType.CREATED,
+        status: GenerationStatus.QUEUED,
+        message: `Queued: ${prepared.count} × ${prepared.model.name}, ${prepared.costCredits} credits held`,
+      });
+      await addJob(manager, {
+        task: RUN_TASK,
+        payload: { generationId: id },
+        options: { jobKey: `generation:${id}`, maxAttempts: 1 },
+      });
+      return manager.getRepository(Generation).findOneByOrFail({ id });
+    });
+    await announce(this.events, notice ? [notice] : []);
+    return generation;
+  }
+
+  /** One of my generations, or NOT_FOUND (also for another user's). */
+  async get(userId: string, id: string): Promise<Generation> {
+    const generation = await this.dataSource
+      .getRepository(Generation)
+      .findOneBy({ id, ownerId: userId });
+    if (!generation) throw generationNotFound();
+    return generation;
+  }
+
+  /** My generations, newest first, optionally by status and kind. */
+  async list(userId: string, args: GenerationsArgs) {
+    const cursor = args.after ? decodeCursor(args.after) : null;
+    const rows = (await this.dataSource.query(
+      `SELECT id, ${cursorTimeSql('created_at')} AS cursor_time FROM generations
+       WHERE owner_id = $1
+         AND ($2::generation_status IS NULL OR status = $2)
+         AND ($3::text IS NULL OR kind = $3)
+         AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+       ORDER BY created_at DESC, id DESC
+       LIMIT $6`,
+      [
+        userId,
+        args.status ?? null,
+        args.kind ?? null,
+        cursor?.createdAt ?? null,
+        cursor?.id ?? null,
+        args.first + 1,
+      ],
+    )) as Array<{ id: string; cursor_time: string }>;
+    const page = rows.slice(0, args.first);
+    const generations = await this.dataSource
+      .getRepository(Generation)
+      .createQueryBuilder('g')
+      .whereInIds(page.map((row) => row.id))
+      .getMany();
+    const byId = new Map(generations.map((generation) => [generation.id, generation]));
+    return {
+      edges: page.map((row) => ({ cursor: encodeCursor(row), node: byId.get(row.id)! })),
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null,
+      },
+    };
+  }
+
+  /**
+   * Cancels in any state, idempotently: a queued one ends at once (credits released); a running
+   * one is asked to stop, and the worker that runs it aborts the provider and ends it.
+   */
+  async cancel(userId: string, id: string): Promise<Generation> {
+    const notices: GenerationEventNotice[] = [];
+    let running = false;
+    await this.ledger.run(async (manager, touched) => {
+      const generation = await manager
+        .getRepository(Generation)
+        .createQueryBuilder('g')
+        .setLock('pessimistic_write')
+        .where('g.id = :id AND g.owner_id = :userId', { id, userId })
+        .getOne();
+      if (!generation) throw generationNotFound();
+      if (FINAL_STATUSES.includes(generation.status) || generation.cancelRequestedAt) return;
+      if (generation.status === GenerationStatus.QUEUED) {
+        await manager.update(
+          Generation,
+          { id },
+          {
+            finishedAt: new Date(),
+            errorCode: 'CANCELED',
+            errorMessage: 'Canceled before it started.',
+          },
+        );
+        notices.push(
+          await appendEvent(manager, id, {
+            type: GenerationEventType.CANCELED,
+            status: GenerationStatus.CANCELED,
+            message: `Canceled; ${generation.costCredits} credits refunded`,
+          }),
+        );
+        await this.ledger.release(holdKey(id), 'generation canceled', { manager, touched });
+        return;
+      }
+      running = true;
+      await manager.update(Generation, { id }, { cancelRequestedAt: new Date() });
+      notices.push(
+        await appendEvent(manager, id, {
+          type: GenerationEventType.CANCEL_REQUESTED,
+          message: 'Stopping…',
+        }),
+      );
+    });
+    await announce(this.events, notices);
+    if (running) await this.events.publish<CancelNotice>(CANCEL_TOPIC, { generationId: id });
+    return this.get(userId, id);
+  }
+
+  /** Deletes a finished generation with its outputs and previews (files included). */
+  async delete(userId: string, id: string): Promise<string> {
+    const generation = await this.get(userId, id);
+    if (ACTIVE_STATUSES.includes(generation.status)) {
+      throw new GenerationError(
+        'GENERATION_ACTIVE',
+        'This generation is still in progress: cancel it first, then delete it.',
+      );
+    }
+    const assetIds = await this.dataSource.transaction(async (manager) => {
+      const outputs = (await manager.query(
+        'DELETE FROM generation_outputs WHERE generation_id = $1 RETURNING asset_id',
+        [id],
+      )) as unknown[];
+      await manager.query('DELETE FROM generation_events WHERE generation_id = $1', [id]);
+      await manager.query('DELETE FROM generations WHERE id = $1 AND owner_id = $2', [id, userId]);
+      const rows = (Array.isArray(outputs[0]) ? outputs[0] : outputs) as Array<{
+        asset_id: string;
+      }>;
+      return [
+        ...rows.map((row) => row.asset_id),
+        ...(generation.previewAssetId ? [generation.previewAssetId] : []),
+      ];
+    });
+    await this.storage.deleteAssets({ userId, assetIds });
+    return id;
+  }
+}
