@@ -1,3 +1,4 @@
+import type { Client as WsClient } from 'graphql-ws';
 import { TransferKind } from '../src/modules/credits/ledger-transfer.entity';
 import { verifyLedger } from '../src/modules/credits/ledger-verifier';
 import { createLocalProvider } from '../src/modules/providers/local/local-provider';
@@ -27,7 +28,13 @@ describe('generations with the built-in generator', () => {
       env: { GENERATION_TIMEOUT_MS: '4000', GENERATION_STALE_MS: '3000' },
     });
   });
+  const clients: WsClient[] = [];
+  const track = (client: WsClient) => {
+    clients.push(client);
+    return client;
+  };
   afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.dispose()));
     expect(await verifyLedger(server.runtime.dataSource)).toEqual([]);
   });
   afterAll(() => server.stop());
@@ -90,7 +97,7 @@ describe('generations with the built-in generator', () => {
 
   it('runs a generation from start to outputs, with every event live and in order, and charges once', async () => {
     const browser = await person();
-    const live = liveClientOf(server, browser);
+    const live = track(liveClientOf(server, browser));
     const started = await start(browser, imageInput({ count: 2, seed: 42 }));
     expect(started).toMatchObject({
       status: 'QUEUED',
@@ -175,7 +182,7 @@ describe('generations with the built-in generator', () => {
 
   it('cancels a running generation: the provider is stopped and the credits refunded', async () => {
     const browser = await person();
-    const live = liveClientOf(server, browser);
+    const live = track(liveClientOf(server, browser));
     const started = await start(browser, imageInput({ params: { simulate: 'hang' } }));
     const events = collectEvents(live, started.id, {
       onEvent: (event) => {
@@ -209,7 +216,7 @@ describe('generations with the built-in generator', () => {
     const started = await start(browser, imageInput({ params: { simulate: 'transient-once' } }));
     const ended = await waitForEnd(browser, started.id);
     expect(ended).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
-    const events = await collectEvents(liveClientOf(server, browser), started.id);
+    const events = await collectEvents(track(liveClientOf(server, browser)), started.id);
     expect(events.map((event) => event.type)).toContain('RETRYING');
     expect(await holdMovements(started.id)).toEqual([
       { kind: 'CAPTURE', amount: 1, transfers: 1 },
@@ -237,8 +244,10 @@ describe('generations with the built-in generator', () => {
   it('lets a subscriber that dropped resume after the last event it saw, missing nothing', async () => {
     const browser = await person();
     const started = await start(browser, imageInput({ params: { steps: 8 } }));
-    const first = await collectEvents(liveClientOf(server, browser), started.id, { stopAfter: 3 });
-    const rest = await collectEvents(liveClientOf(server, browser), started.id, {
+    const first = await collectEvents(track(liveClientOf(server, browser)), started.id, {
+      stopAfter: 3,
+    });
+    const rest = await collectEvents(track(liveClientOf(server, browser)), started.id, {
       afterSeq: first.at(-1)!.seq,
     });
     const all = [...first, ...rest].map((event) => event.seq);
@@ -263,7 +272,9 @@ describe('generations with the built-in generator', () => {
       (await other.fails('mutation ($id: ID!) { deleteGeneration(id: $id) }', { id: started.id }))
         .code,
     ).toBe('NOT_FOUND');
-    await expect(collectEvents(liveClientOf(server, other), started.id)).rejects.toMatchObject({
+    await expect(
+      collectEvents(track(liveClientOf(server, other)), started.id),
+    ).rejects.toMatchObject({
       errors: [
         expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
       ],
