@@ -281,6 +281,38 @@ describe('generations with the built-in generator', () => {
     });
   });
 
+  it('reads a page of generations with their outputs in a constant number of statements', async () => {
+    const browser = await person();
+    for (let i = 0; i < 6; i++) {
+      await waitForEnd(browser, (await start(browser, imageInput({ seed: i }))).id);
+    }
+    const PAGE = `query ($first: Int!) { generations(first: $first) { edges { node {
+      id status error { code } outputs { url thumbnailUrl } previews { url } references { id }
+    } } } }`;
+    const statements: string[] = [];
+    const spy = jest
+      .spyOn(server.runtime.dataSource.logger, 'logQuery')
+      .mockImplementation((query: string) => {
+        if (/generation|assets/.test(query) && !/heartbeat/.test(query)) statements.push(query);
+      });
+    try {
+      const counts: number[] = [];
+      for (const first of [2, 6]) {
+        statements.length = 0;
+        const page = await browser.ok<{
+          generations: { edges: Array<{ node: { outputs: unknown[] } }> };
+        }>(PAGE, { first });
+        expect(page.generations.edges).toHaveLength(first);
+        expect(page.generations.edges.every(({ node }) => node.outputs.length === 1)).toBe(true);
+        counts.push(statements.length);
+      }
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(counts[1]).toBe(counts[0]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('deletes a finished generation with its files', async () => {
     const browser = await person();
     const started = await start(browser, imageInput());
