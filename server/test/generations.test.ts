@@ -2,7 +2,9 @@ import type { Client as WsClient } from 'graphql-ws';
 import { TransferKind } from '../src/modules/credits/ledger-transfer.entity';
 import { verifyLedger } from '../src/modules/credits/ledger-verifier';
 import { createLocalProvider } from '../src/modules/providers/local/local-provider';
+import { AssetKind } from '../src/modules/storage/asset.entity';
 import { signedUp } from './support/billing';
+import { pngImage } from './support/storage';
 import type { BrowserClient } from './support/browser-client';
 import {
   collectEvents,
@@ -143,6 +145,42 @@ describe('generations with the built-in generator', () => {
       { kind: 'CAPTURE', amount: 2, transfers: 1 },
       { kind: 'HOLD', amount: 2, transfers: 1 },
     ]);
+  });
+
+  it('makes a video clip priced per second, and takes my reference images', async () => {
+    const browser = await person();
+    const { me } = await browser.ok<Credits>(CREDITS);
+    const reference = await server.runtime.services.assets.storeImage({
+      userId: me.id,
+      kind: AssetKind.REFERENCE,
+      data: await pngImage(32, 32),
+    });
+    const clip = await start(browser, {
+      kind: 'VIDEO',
+      provider: 'local',
+      model: 'local-video',
+      prompt: 'waves rolling in',
+      aspectRatio: '1:1',
+      durationSeconds: 2,
+      referenceAssetIds: [reference.id],
+    });
+    expect(clip.costCredits).toBe(2);
+    const ended = await waitForEnd(browser, clip.id);
+    expect(ended.status).toBe('SUCCEEDED');
+    expect(ended.outputs[0]).toMatchObject({ contentType: 'image/webp' });
+    const { generation } = await browser.ok<{
+      generation: {
+        references: Array<{ id: string }>;
+        outputs: Array<{ durationSeconds: number }>;
+      };
+    }>(
+      'query ($id: ID!) { generation(id: $id) { references { id } outputs { durationSeconds } } }',
+      {
+        id: clip.id,
+      },
+    );
+    expect(generation.references).toEqual([{ id: reference.id }]);
+    expect(generation.outputs[0]!.durationSeconds).toBeCloseTo(2, 1);
   });
 
   it('returns the same generation for the same idempotency key, and holds once', async () => {
