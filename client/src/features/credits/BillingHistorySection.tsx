@@ -1,16 +1,7 @@
-import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { BillingHistoryDocument } from '../../gql/graphql';
 import type { BillingHistoryQuery } from '../../gql/graphql';
-import {
-  Button,
-  Card,
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  StatusBadge,
-  useToast,
-} from '../../ui';
+import { Button, Card, EmptyState, ErrorState, LoadingState, StatusBadge } from '../../ui';
 import { errorMessage, readApiError } from '../account/api-errors';
 import { formatDate } from '../settings/format';
 import { formatPeriod, paymentStatusWords } from './billing-format';
@@ -19,6 +10,7 @@ import { ManageBillingButton } from './ManageBillingButton';
 import { formatMoney } from './money';
 import { isWebUrl } from './redirect';
 import type { BillingActions } from './use-billing-actions';
+import { useLoadMore } from '../../app/use-load-more';
 
 /** How many payments each page of the billing history holds. */
 export const PAYMENTS_PAGE_SIZE = 20;
@@ -101,30 +93,18 @@ export function BillingHistorySection({
   canManage: boolean;
   actions: BillingActions;
 }) {
-  const toast = useToast();
-  const [loadingMore, setLoadingMore] = useState(false);
   const { data, error, loading, refetch, fetchMore } = history;
 
   const connection = data?.billingHistory;
   const payments = connection?.edges.map((edge) => edge.node) ?? [];
   const pageInfo = connection?.pageInfo;
-
-  async function loadMore() {
-    if (loadingMore || !pageInfo?.hasNextPage || !pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { first: PAYMENTS_PAGE_SIZE, after: pageInfo.endCursor } });
-    } catch (failure) {
-      toast.show({
-        id: 'billing-history-more',
-        tone: 'danger',
-        title: 'Could not load older payments',
-        message: errorMessage(readApiError(failure)),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const { loadingMore, loadMore } = useLoadMore({
+    pageInfo,
+    fetchMore,
+    pageSize: PAYMENTS_PAGE_SIZE,
+    failureTitle: 'Could not load older payments',
+    toastId: 'billing-history-more',
+  });
 
   let body;
   if (connection && payments.length > 0) {

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { CreditHistoryDocument, MySubscriptionDocument } from '../../gql/graphql';
-import { Button, Card, EmptyState, ErrorState, LoadingState, useToast } from '../../ui';
+import { Button, Card, EmptyState, ErrorState, LoadingState } from '../../ui';
 import { errorMessage, readApiError } from '../account/api-errors';
 import { BillingHistorySection, useBillingHistory } from './BillingHistorySection';
 import { BillingOffer, useBillingCatalog } from './BillingOffer';
@@ -13,6 +12,7 @@ import { OwedNotice } from './OwedNotice';
 import type { SubscriptionState } from './PlansSection';
 import { useBillingActions } from './use-billing-actions';
 import { useCreditBalance } from './use-credit-balance';
+import { useLoadMore } from '../../app/use-load-more';
 import './credits.css';
 
 /** How many movements each page of the history holds. */
@@ -135,30 +135,18 @@ function useCreditHistory() {
 }
 
 function HistoryCard({ history }: { history: ReturnType<typeof useCreditHistory> }) {
-  const toast = useToast();
-  const [loadingMore, setLoadingMore] = useState(false);
   const { data, error, loading, refetch, fetchMore } = history;
 
   const connection = data?.creditTransactions;
   const movements = connection?.edges.map((edge) => edge.node) ?? [];
   const pageInfo = connection?.pageInfo;
-
-  async function loadMore() {
-    if (loadingMore || !pageInfo?.hasNextPage || !pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { first: HISTORY_PAGE_SIZE, after: pageInfo.endCursor } });
-    } catch (failure) {
-      toast.show({
-        id: 'credit-history-more',
-        tone: 'danger',
-        title: 'Could not load older movements',
-        message: errorMessage(readApiError(failure)),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const { loadingMore, loadMore } = useLoadMore({
+    pageInfo,
+    fetchMore,
+    pageSize: HISTORY_PAGE_SIZE,
+    failureTitle: 'Could not load older movements',
+    toastId: 'credit-history-more',
+  });
 
   let body;
   if (connection && movements.length > 0) {
