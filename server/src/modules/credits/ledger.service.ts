@@ -5,7 +5,8 @@ import { CreditHold, HoldStatus } from './credit-hold.entity';
 import { CreditsError, insufficientCredits } from './credits.errors';
 import { LedgerAccount, LedgerAccountType } from './ledger-account.entity';
 import { LedgerTransfer, TransferKind } from './ledger-transfer.entity';
-import { creditsRestricted, OWED_SQL, settleDebts } from './wallet-adjustments';
+import { captureMove, endHold, placeHold, releaseMove } from './credit-holds';
+import { settleDebts } from './wallet-adjustments';
 
 export const CREDITS_CHANGED_TOPIC = 'credits.changed';
 
@@ -379,159 +380,27 @@ export class LedgerService {
    * INSUFFICIENT_CREDITS (with the shortfall) when the wallets do not cover it.
    */
   hold(
-    params: {
-      userId: string;
-      amount: number;
-      key: string;
-      reference?: Reference;
-    },
+    params: { userId: string; amount: number; key: string; reference?: Reference },
     scope?: LedgerScope,
   ): Promise<CreditHold> {
     assertAmount(params.amount);
-    return this.scoped(scope, async (manager, touched) => {
-      const wallets = await this.lockWallets(manager, params.userId);
-      // One round trip for both questions: is this a replay, and does the user owe credits?
-      const [state] = (await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM credit_holds WHERE key = $1) AS replay,
-           ${OWED_SQL} AS owed`,
-        [params.key, params.userId],
-      )) as Array<{ replay: boolean; owed: string }>;
-      const existing = state!.replay
-        ? await manager.getRepository(CreditHold).findOneByOrFail({ key: params.key })
-        : null;
-      if (existing) {
-        if (existing.userId !== params.userId || Number(existing.amount) !== params.amount) {
-          throw new CreditsError(
-            'IDEMPOTENCY_CONFLICT',
-            'This hold key was already used for a different hold.',
-          );
-        }
-        return existing;
-      }
-      const owed = Number(state!.owed);
-      if (owed > 0) throw creditsRestricted(owed);
-      const subscription = Number(wallets.subscription.balance);
-      const purchased = Number(wallets.purchased.balance);
-      if (subscription + purchased < params.amount) {
-        throw insufficientCredits(params.amount - subscription - purchased);
-      }
-      const fromSubscription = Math.min(subscription, params.amount);
-      const fromPurchased = params.amount - fromSubscription;
-      const hold = await manager.getRepository(CreditHold).save({
-        key: params.key,
-        userId: params.userId,
-        amount: String(params.amount),
-        fromSubscription: String(fromSubscription),
-        fromPurchased: String(fromPurchased),
-        referenceType: params.reference?.type ?? null,
-        referenceId: params.reference?.id ?? null,
-      });
-      const escrow = this.systemAccount(LedgerAccountType.ESCROW, params.userId);
-      for (const [wallet, amount, part] of [
-        [wallets.subscription, fromSubscription, 'subscription'],
-        [wallets.purchased, fromPurchased, 'purchased'],
-      ] as const) {
-        if (amount === 0) continue;
-        await this.transfer(manager, {
-          debitAccountId: wallet.id,
-          creditAccountId: escrow,
-          amount,
-          kind: TransferKind.HOLD,
-          key: `hold:${params.key}:${part}`,
-          reference: params.reference,
-          userId: params.userId,
-        });
-      }
-      touched.add(params.userId);
-      return hold;
-    });
+    return this.scoped(scope, (manager, touched) => placeHold(this, manager, touched, params));
   }
 
   /** Spends a hold (escrow -> revenue). Idempotent; refused if the hold was released. */
   capture(key: string, scope?: LedgerScope): Promise<CreditHold> {
-    return this.endHold(key, HoldStatus.CAPTURED, scope, async (manager, hold) => {
-      await this.transfer(manager, {
-        debitAccountId: this.systemAccount(LedgerAccountType.ESCROW, hold.userId),
-        creditAccountId: this.systemAccount(LedgerAccountType.REVENUE, hold.userId),
-        amount: Number(hold.amount),
-        kind: TransferKind.CAPTURE,
-        key: `capture:${key}`,
-        reference: hold.referenceType
-          ? { type: hold.referenceType, id: hold.referenceId! }
-          : undefined,
-      });
-    });
+    return this.scoped(scope, (manager) =>
+      endHold(manager, key, HoldStatus.CAPTURED, (hold) => captureMove(this, manager, hold)),
+    );
   }
 
   /** Returns a hold to the wallets it came from. Idempotent; refused if the hold was captured. */
   release(key: string, reason?: string, scope?: LedgerScope): Promise<CreditHold> {
-    return this.endHold(key, HoldStatus.RELEASED, scope, async (manager, hold, touched, owes) => {
-      const wallets = await this.lockWallets(manager, hold.userId);
-      const escrow = this.systemAccount(LedgerAccountType.ESCROW, hold.userId);
-      for (const [wallet, amount, part] of [
-        [wallets.subscription, Number(hold.fromSubscription), 'subscription'],
-        [wallets.purchased, Number(hold.fromPurchased), 'purchased'],
-      ] as const) {
-        if (amount === 0) continue;
-        await this.transfer(manager, {
-          debitAccountId: escrow,
-          creditAccountId: wallet.id,
-          amount,
-          kind: TransferKind.RELEASE,
-          key: `release:${key}:${part}`,
-          reference: hold.referenceType
-            ? { type: hold.referenceType, id: hold.referenceId! }
-            : undefined,
-          metadata: reason ? { reason } : {},
-          userId: hold.userId,
-        });
-      }
-      // Credits coming back to a user who owes some settle the debt first.
-      if (owes) {
-        await settleDebts(this, manager, {
-          userId: hold.userId,
-          wallets: [wallets.subscription, wallets.purchased],
-          key: `release:${key}`,
-        });
-      }
-      touched.add(hold.userId);
-    });
-  }
-
-  /** Ends an open hold exactly once: one UPDATE decides between concurrent capture and release. */
-  private endHold(
-    key: string,
-    status: HoldStatus.CAPTURED | HoldStatus.RELEASED,
-    scope: LedgerScope | undefined,
-    move: (
-      manager: EntityManager,
-      hold: CreditHold,
-      touched: Set<string>,
-      owes: boolean,
-    ) => Promise<void>,
-  ): Promise<CreditHold> {
-    return this.scoped(scope, async (manager, touched) => {
-      // `owes` comes along so that a release needs no extra query to know whether it settles a debt.
-      const ended = returnedRows<{ id: string; owes: boolean }>(
-        (await manager.query(
-          `UPDATE credit_holds SET status = $2, ended_at = now() WHERE key = $1 AND status = 'OPEN'
-           RETURNING id, EXISTS (SELECT 1 FROM credit_debts d
-             WHERE d.user_id = credit_holds.user_id AND d.settled < d.amount) AS owes`,
-          [key, status],
-        )) as unknown[],
-      );
-      const hold = await manager.getRepository(CreditHold).findOneBy({ key });
-      if (!hold) throw new CreditsError('NOT_FOUND', 'There is no hold with that key.');
-      if (ended.length === 0) {
-        if (hold.status === status) return hold;
-        throw new CreditsError(
-          'HOLD_ALREADY_ENDED',
-          `This hold was already ${hold.status === HoldStatus.CAPTURED ? 'captured' : 'released'}.`,
-        );
-      }
-      await move(manager, hold, touched, ended[0]!.owes);
-      return hold;
-    });
+    return this.scoped(scope, (manager, touched) =>
+      endHold(manager, key, HoldStatus.RELEASED, (hold, owes) =>
+        releaseMove(this, manager, touched, hold, { reason, owes }),
+      ),
+    );
   }
 
   /** Both wallets and what is held, for one user. */
