@@ -73,6 +73,30 @@ describe('generations across processes', () => {
     }
   });
 
+  it('gives a queued generation whose job was lost a new one', async () => {
+    const api = await startTestServer({ role: 'api', env: { GENERATION_STALE_MS: '1000' } });
+    try {
+      const browser = await signedUp(api);
+      await fund(api, browser);
+      const started = await start(browser, imageInput());
+      const jobs = () =>
+        api.runtime.dataSource.query(
+          `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = $1`,
+          [`generation:${started.id}`],
+        ) as Promise<[{ n: number }]>;
+      await api.runtime.dataSource.query(
+        `DELETE FROM graphile_worker._private_jobs WHERE key = $1`,
+        [`generation:${started.id}`],
+      );
+      expect((await jobs())[0].n).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(await api.runtime.services.recoverStalledGenerations()).toBe(1);
+      expect((await jobs())[0].n).toBe(1);
+    } finally {
+      await api.stop();
+    }
+  });
+
   it('streams events to a subscriber of another api process, and my updates only to me', async () => {
     const first = await startTestServer();
     const second = await startTestServer({ role: 'api', databaseUrl: first.runtime.databaseUrl });

@@ -60,6 +60,41 @@ export async function recoverStalled(
       await announce(deps.events, [notice]);
     }
   }
+  recovered += await requeueOrphans(deps);
   if (recovered > 0) deps.logger.warn({ recovered }, 'recovered generations of a stopped worker');
   return recovered;
+}
+
+/**
+ * Queued generations whose job is gone (it failed outside the pipeline's own handling, e.g. the
+ * database went away mid-claim) get a new job, so none waits forever.
+ */
+async function requeueOrphans(deps: Pick<RunnerDeps, 'dataSource' | 'timings'>): Promise<number> {
+  const rows = returnedRows<{ id: string }>(
+    (await deps.dataSource.query(
+      `SELECT g.id FROM generations g
+       WHERE g.status = 'QUEUED' AND g.created_at < now() - make_interval(secs => $1)
+         AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j
+           WHERE j.key = 'generation:' || g.id AND j.attempts < j.max_attempts)
+       LIMIT 100`,
+      [deps.timings.staleMs / 1000],
+    )) as unknown[],
+  );
+  for (const { id } of rows) {
+    await deps.dataSource.transaction(async (manager) => {
+      const [still] = returnedRows(
+        (await manager.query(
+          `SELECT id FROM generations WHERE id = $1 AND status = 'QUEUED' FOR UPDATE`,
+          [id],
+        )) as unknown[],
+      );
+      if (!still) return;
+      await addJob(manager, {
+        task: RUN_TASK,
+        payload: { generationId: id },
+        options: { jobKey: `generation:${id}`, maxAttempts: 1 },
+      });
+    });
+  }
+  return rows.length;
 }
