@@ -1,7 +1,18 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Client } from 'pg';
 import type { PubSub } from 'type-graphql';
 import type { Logger } from '../logger';
+
+/**
+ * Every live subscription listens on its topic's target: thousands of them are normal here, so
+ * Node's "possible leak" warning (from 10 listeners up) would only be noise.
+ */
+function quietTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
 
 /** The PostgreSQL channel every api process listens on. */
 export const EVENTS_CHANNEL = 'aiofm_events';
@@ -27,7 +38,7 @@ interface Envelope {
  * listening connection per process re-publishes what arrives locally. Reconnects with backoff.
  */
 export class PostgresEventBus implements EventBus {
-  private readonly local = createPubSub<Record<string, [unknown]>>();
+  private readonly local = createPubSub<Record<string, [unknown]>>({ eventTarget: quietTarget() });
   private listener: Client | undefined;
   private stopped = false;
   private reconnectDelay = 250;

@@ -22,6 +22,7 @@ import { GENERATION_EVENTS_TOPIC, type GenerationEventNotice } from './generatio
 import type { GenerationFeed } from './generation-feed';
 import { generationLoaders } from './generation-loaders';
 import { Generation, GenerationStatus } from './generation.entity';
+import { generationNotFound } from './generation.errors';
 import { GenerationRequestInput, GenerationsArgs, StartGenerationInput } from './generation.inputs';
 import type { GenerationService } from './generation.service';
 import { GenerationConnection, GenerationFailure } from './generation.types';
@@ -108,8 +109,15 @@ export class GenerationResolver {
       payload.ownerId === context.identity?.user.id,
     description: 'Status and progress of any of my generations, as they change',
   })
-  myGenerationUpdates(@Root() notice: GenerationEventNotice, @Ctx() context: GraphQLContext) {
-    return this.service.get(requireIdentity(context).user.id, notice.generationId);
+  async myGenerationUpdates(
+    @Root() notice: GenerationEventNotice,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Generation> {
+    // The filter let only the owner's subscriptions through; the read is shared between them.
+    if (notice.ownerId !== requireIdentity(context).user.id) throw generationNotFound();
+    const generation = await this.service.snapshot(notice);
+    if (!generation) throw generationNotFound();
+    return generation;
   }
 
   @FieldResolver(() => GenerationFailure, { nullable: true })

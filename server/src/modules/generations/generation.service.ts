@@ -35,8 +35,13 @@ export interface GenerationLimits {
 
 export const holdKey = (generationId: string) => `generation:${generationId}`;
 
+/** How long the read behind one notice is shared by its subscribers. */
+const SNAPSHOT_MS = 2000;
+
 /** Starting, reading, cancelling and deleting generations; the worker runs them. */
 export class GenerationService {
+  private readonly snapshots = new Map<string, Promise<Generation | null>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventBus,
@@ -151,6 +156,23 @@ export class GenerationService {
     });
     await announce(this.events, notice ? [notice] : []);
     return generation;
+  }
+
+  /**
+   * The generation as it is after a notice, read once however many subscribers the notice
+   * reaches (a thousand open tabs must not mean a thousand identical reads).
+   */
+  snapshot(notice: GenerationEventNotice): Promise<Generation | null> {
+    const key = `${notice.generationId}:${notice.seq}`;
+    let read = this.snapshots.get(key);
+    if (!read) {
+      read = this.dataSource
+        .getRepository(Generation)
+        .findOneBy({ id: notice.generationId, ownerId: notice.ownerId });
+      this.snapshots.set(key, read);
+      setTimeout(() => this.snapshots.delete(key), SNAPSHOT_MS).unref();
+    }
+    return read;
   }
 
   /** One of my generations, or NOT_FOUND (also for another user's). */
