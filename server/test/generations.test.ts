@@ -235,7 +235,7 @@ describe('generations with the built-in generator', () => {
     await live.dispose();
     expect(seen.map((event) => event.type)).toContain('CANCEL_REQUESTED');
     expect(seen.at(-1)).toMatchObject({ type: 'CANCELED', status: 'CANCELED' });
-    expect(seen.at(-1)!.message).toMatch(/1 credits refunded/);
+    expect(seen.at(-1)!.message).toMatch(/1 credit refunded/);
     expect(await credits(browser)).toEqual({ available: 100, held: 0 });
     // Cancelling again changes nothing.
     const again = await browser.ok<{ cancelGeneration: { status: string } }>(

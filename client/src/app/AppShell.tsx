@@ -42,13 +42,27 @@ export function AppShell() {
             </NavLink>
           </li>
           {viewer && (
-            <li>
-              <NavLink to="/credits" className="app-nav__link">
-                Credits
-              </NavLink>
-            </li>
+            <>
+              <li>
+                <NavLink to="/generate" className="app-nav__link">
+                  Generate
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/history" className="app-nav__link">
+                  History
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/credits" className="app-nav__link">
+                  Credits
+                </NavLink>
+              </li>
+            </>
           )}
-          <li>
+          {/* Between the folded menu and full width the header is short of room: the playground
+              waits in the footer there. */}
+          <li className="app-nav__roomy-only">
             {/* The playground is its own page, served by the server: a normal link, not a route. */}
             <a href={PLAYGROUND_PATH} className="app-nav__link">
               API playground

@@ -40,6 +40,34 @@ export function appendOnlyConnection(): FieldPolicy<Connection, Connection, Conn
   };
 }
 
+/**
+ * My generations, newest first, one list per filter (`status`, `kind`). Pages join like
+ * `appendOnlyConnection`, but by generation rather than by cursor: a generation that arrived live
+ * (`myGenerationUpdates`, see `features/history/generation-lists.ts`) sits at the front under a
+ * cursor of the client's own, and the server's first page must not add it a second time.
+ */
+export function generationsConnection(): FieldPolicy<Connection, Connection, Connection> {
+  const key = (edge: Edge) => edge.node.__ref;
+  return {
+    keyArgs: ['status', 'kind'],
+    merge(existing, incoming, { args }) {
+      if (!existing) return incoming;
+      if (args?.after) {
+        const seen = new Set(existing.edges.map(key));
+        return {
+          ...incoming,
+          edges: [...existing.edges, ...incoming.edges.filter((edge) => !seen.has(key(edge)))],
+        };
+      }
+      const fresh = new Set(incoming.edges.map(key));
+      const older = existing.edges.filter((edge) => !fresh.has(key(edge)));
+      const overlaps = older.length < existing.edges.length;
+      if (!overlaps || older.length === 0) return incoming;
+      return { ...incoming, edges: [...incoming.edges, ...older], pageInfo: existing.pageInfo };
+    },
+  };
+}
+
 /** The app's Apollo cache, with the field policies its lists need. */
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
@@ -48,8 +76,19 @@ export function createCache(): InMemoryCache {
         fields: {
           creditTransactions: appendOnlyConnection(),
           billingHistory: appendOnlyConnection(),
+          generations: generationsConnection(),
+          // One generation is read from wherever the cache has it (a start, a list, a push);
+          // fields the cache lacks are fetched.
+          generation: {
+            read(existing, { args, toReference }) {
+              if (existing !== undefined || typeof args?.id !== 'string') return existing;
+              return toReference({ __typename: 'Generation', id: args.id });
+            },
+          },
         },
       },
+      // A model's id is unique only within its provider: each stays inside its provider's entry.
+      GenerationModel: { keyFields: false },
     },
   });
 }

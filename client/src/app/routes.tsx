@@ -12,6 +12,9 @@ import { SignUpPage } from '../features/account/SignUpPage';
 import { VerifyEmailPage } from '../features/account/VerifyEmailPage';
 import { CheckoutReturnPage } from '../features/credits/CheckoutReturnPage';
 import { CreditsPage } from '../features/credits/CreditsPage';
+import { GeneratePage } from '../features/generate/GeneratePage';
+import { GenerationDetailPage } from '../features/history/GenerationDetailPage';
+import { HistoryPage } from '../features/history/HistoryPage';
 import { HomePage } from '../features/server/HomePage';
 import { ProfilePage } from '../features/settings/ProfilePage';
 import { SecurityPage } from '../features/settings/SecurityPage';
@@ -53,6 +56,9 @@ export const routes: RouteObject[] = [
           {
             element: <RequireAccount />,
             children: [
+              { path: 'generate', element: <GeneratePage /> },
+              { path: 'history', element: <HistoryPage /> },
+              { path: 'history/:id', element: <GenerationDetailPage /> },
               { path: 'credits', element: <CreditsPage /> },
               // Where the payment provider sends the browser after a checkout.
               { path: 'credits/return', element: <CheckoutReturnPage /> },

@@ -9,7 +9,7 @@ import { Observable } from 'rxjs';
 import { createSessionErrorLink } from '../app/apollo';
 import { createCache } from '../app/cache';
 import type { GraphQLTransport, SessionSignal, SessionSignalListener } from '../app/apollo';
-import { LiveConnectionStore } from '../app/live-connection';
+import { LiveConnectionProvider, LiveConnectionStore } from '../app/live-connection';
 import { TransportProvider } from '../app/transport-context';
 import { SessionProvider } from '../features/account/session';
 import type { ViewerFragment } from '../gql/graphql';
@@ -21,9 +21,55 @@ export interface ReceivedOperation {
   variables: Record<string, unknown>;
 }
 
+type Sink = {
+  next: (result: FormattedExecutionResult) => void;
+  complete: () => void;
+  error: (error: unknown) => void;
+};
+
+/**
+ * A subscription that stays open: the fake server returns it for a subscription operation, and
+ * the test pushes results into every subscriber attached to it, then ends it.
+ */
+export class LiveStream {
+  private readonly sinks = new Set<Sink>();
+
+  /** Subscribers attached right now (a resubscription detaches the old one first). */
+  get subscribers(): number {
+    return this.sinks.size;
+  }
+
+  push(result: FormattedExecutionResult): void {
+    for (const sink of [...this.sinks]) sink.next(result);
+  }
+
+  /** Ends every attached subscription, as the server does after a generation's last event. */
+  complete(): void {
+    const sinks = [...this.sinks];
+    this.sinks.clear();
+    for (const sink of sinks) sink.complete();
+  }
+
+  /** Fails every attached subscription. */
+  fail(result: FormattedExecutionResult): void {
+    const sinks = [...this.sinks];
+    this.sinks.clear();
+    for (const sink of sinks) {
+      sink.next(result);
+      sink.complete();
+    }
+  }
+
+  /** @internal Attaches one subscriber; returns how to detach it. */
+  attach(sink: Sink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+}
+
 export type FakeServer = (
   operation: ReceivedOperation,
-) => FormattedExecutionResult | Promise<FormattedExecutionResult>;
+) => FormattedExecutionResult | LiveStream | Promise<FormattedExecutionResult | LiveStream>;
 
 /** An error response the way the aiofm server words one. */
 export function errorResult(
@@ -77,15 +123,30 @@ export function createTestTransport(server: FakeServer): TestTransport {
           variables: operation.variables as Record<string, unknown>,
         };
         received.push(request);
+        let detach: (() => void) | undefined;
+        let closed = false;
         Promise.resolve()
           .then(() => server(request))
           .then(
             (result) => {
+              if (closed) return;
+              if (result instanceof LiveStream) {
+                detach = result.attach({
+                  next: (value) => observer.next(value),
+                  complete: () => observer.complete(),
+                  error: (error) => observer.error(error),
+                });
+                return;
+              }
               observer.next(result);
               observer.complete();
             },
             (error: unknown) => observer.error(error),
           );
+        return () => {
+          closed = true;
+          detach?.();
+        };
       }),
   );
   const apollo = new ApolloClient({
@@ -107,8 +168,10 @@ export function createTestTransport(server: FakeServer): TestTransport {
 }
 
 /**
- * Renders `routes` under the app's providers (data, session, toasts) in a memory router that
- * starts at `initialEntry`; returns the router to inspect where navigation led.
+ * Renders `routes` under the app's providers (data, live connection, session, toasts) in a
+ * memory router that starts at `initialEntry`; returns the router to inspect where navigation
+ * led. `transport.live.handle('closed')` then `('connected')` plays a lost and regained
+ * connection.
  */
 export function renderApp(
   transport: TestTransport,
@@ -133,9 +196,11 @@ export function renderApp(
   const ui = (
     <TransportProvider transport={transport}>
       <ApolloProvider client={transport.apollo}>
-        <ToastProvider>
-          <RouterProvider router={router} />
-        </ToastProvider>
+        <LiveConnectionProvider store={transport.live}>
+          <ToastProvider>
+            <RouterProvider router={router} />
+          </ToastProvider>
+        </LiveConnectionProvider>
       </ApolloProvider>
     </TransportProvider>
   );

@@ -82,6 +82,48 @@ export function TextField({
   );
 }
 
+export interface TextAreaProps
+  extends FieldTextProps, Omit<ComponentPropsWithRef<'textarea'>, 'id'> {
+  id?: string;
+}
+
+/** A labelled multi-line text input (prompts, descriptions) with optional hint and error text. */
+export function TextArea({
+  label,
+  hideLabel,
+  hint,
+  error,
+  id,
+  className,
+  required,
+  rows = 3,
+  ...textareaProps
+}: TextAreaProps) {
+  const generatedId = useId();
+  const inputId = id ?? generatedId;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  return (
+    <div className={cx('field', className)}>
+      <label htmlFor={inputId} className={cx('field__label', hideLabel && 'visually-hidden')}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      <textarea
+        id={inputId}
+        className="input textarea"
+        rows={rows}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
+        {...textareaProps}
+      />
+      {hint !== undefined && <FieldHint id={hintId}>{hint}</FieldHint>}
+      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
+    </div>
+  );
+}
+
 export interface SelectOption<V extends string = string> {
   value: V;
   label: string;

@@ -4,8 +4,14 @@ export { AppLayout, SkipLink, MAIN_CONTENT_ID } from './Layout';
 export type { AppLayoutProps } from './Layout';
 export { Button, buttonClass } from './Button';
 export type { ButtonProps, ButtonSize, ButtonVariant } from './Button';
-export { TextField, Select, Checkbox } from './Field';
-export type { TextFieldProps, SelectProps, SelectOption, CheckboxProps } from './Field';
+export { TextField, TextArea, Select, Checkbox } from './Field';
+export type {
+  TextFieldProps,
+  TextAreaProps,
+  SelectProps,
+  SelectOption,
+  CheckboxProps,
+} from './Field';
 export { Alert } from './Alert';
 export type { AlertProps, AlertTone } from './Alert';
 export { Avatar, initials, isDisplayableImage } from './Avatar';

@@ -6,16 +6,27 @@ export interface CreditBalanceOptions {
   skip?: boolean;
   /** Called after the server reported a change (and the cache holds the new balance). */
   onChange?: () => void;
+  /**
+   * Asks the server again on mount even when the cache has a balance: for pages that act on
+   * the number (the Generate page), where a change just before the live feed started would
+   * otherwise stay unseen.
+   */
+  fresh?: boolean;
 }
 
 /**
  * The signed-in person's balance, kept live: every `creditsChanged` event is written into the
  * cache, so each view of the balance (header menu, credits page) updates at once, without polling.
  */
-export function useCreditBalance({ skip = false, onChange }: CreditBalanceOptions = {}) {
+export function useCreditBalance({
+  skip = false,
+  onChange,
+  fresh = false,
+}: CreditBalanceOptions = {}) {
   const apollo = useApolloClient();
   const query = useQuery(CreditBalanceDocument, {
     skip,
+    fetchPolicy: fresh ? 'cache-and-network' : 'cache-first',
     notifyOnNetworkStatusChange: true,
   });
   const userId = query.data?.me?.id;

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { EventBus } from '../../graphql/events';
 import type { LedgerService } from '../credits/ledger.service';
 import { GenerationEventType } from './generation-event.entity';
+import { creditsText } from './generation-text';
 import { announce, appendEvent } from './generation-events';
 import { GenerationStatus } from './generation.entity';
 import { holdKey } from './generation.service';
@@ -49,7 +50,7 @@ export async function finishGeneration(
     )) as [Array<{ cost_credits: number }>, number];
     const row = ended[0][0];
     if (!row) return null;
-    const refund = succeeded ? '' : `; ${row.cost_credits} credits refunded`;
+    const refund = succeeded ? '' : `; ${creditsText(row.cost_credits)} refunded`;
     const notice = await appendEvent(manager, generationId, {
       type: EVENT_OF[outcome.status],
       status: outcome.status,

@@ -151,7 +151,10 @@ export class GenerationResolver {
     return loaded.filter((asset): asset is Asset => asset instanceof Asset);
   }
 
-  @FieldResolver(() => [GenerationEvent], { description: 'Its events after `afterSeq`, in order' })
+  @FieldResolver(() => [GenerationEvent], {
+    description:
+      'Its events after `afterSeq`, in order, at most 500 at a time (ask again after the last seq)',
+  })
   events(
     @Root() generation: Generation,
     @Arg('afterSeq', () => Int, { defaultValue: 0 }) afterSeq: number,

@@ -6,6 +6,7 @@ import { addJob } from '../../queue/queue';
 import type { LedgerService } from '../credits/ledger.service';
 import type { RateLimiter } from '../security/rate-limiter';
 import { GenerationEventType } from './generation-event.entity';
+import { creditsText } from './generation-text';
 import { announce, appendEvent, type GenerationEventNotice } from './generation-events';
 import { prepareGeneration, type PreparedGeneration } from './generation-request';
 import type { GenerationStorage } from './generation-storage';
@@ -70,7 +71,16 @@ export class GenerationService {
       if (existing) return existing;
     }
     const prepared = prepareGeneration(this.registry, input);
-    await this.storage.assertOwnedImages({ userId, assetIds: prepared.referenceAssetIds });
+    await this.storage
+      .assertOwnedImages({ userId, assetIds: prepared.referenceAssetIds })
+      .catch(() => {
+        // Said beside the field: another user's image is as unknown as a missing one.
+        throw new GenerationError(
+          'NOT_FOUND',
+          'A reference image is not one of yours (or no longer exists). Choose it again.',
+          { fieldErrors: [{ field: 'referenceAssetIds', messages: ['Not one of your images.'] }] },
+        );
+      });
     await this.limiter.consume(
       { action: 'generation-start', limit: this.limits.startsPerMinute, windowSeconds: 60 },
       [userId],
@@ -145,7 +155,7 @@ export class GenerationService {
       notice = await appendEvent(manager, id, {
         type: GenerationEventType.CREATED,
         status: GenerationStatus.QUEUED,
-        message: `Queued: ${prepared.count} × ${prepared.model.name}, ${prepared.costCredits} credits held`,
+        message: `Queued: ${prepared.count} × ${prepared.model.name}, ${creditsText(prepared.costCredits)} held`,
       });
       await addJob(manager, {
         task: RUN_TASK,
@@ -250,7 +260,7 @@ export class GenerationService {
           await appendEvent(manager, id, {
             type: GenerationEventType.CANCELED,
             status: GenerationStatus.CANCELED,
-            message: `Canceled; ${generation.costCredits} credits refunded`,
+            message: `Canceled; ${creditsText(generation.costCredits)} refunded`,
           }),
         );
         await this.ledger.release(holdKey(id), 'generation canceled', { manager, touched });
