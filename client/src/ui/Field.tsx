@@ -43,6 +43,53 @@ function RequiredMark() {
   );
 }
 
+/** The ids that tie a control to its hint and error, and the attributes that use them. */
+function useFieldIds(id: string | undefined, hint: ReactNode, error: ReactNode) {
+  const generatedId = useId();
+  const controlId = id ?? generatedId;
+  const hintId = `${controlId}-hint`;
+  const errorId = `${controlId}-error`;
+  return {
+    controlId,
+    hintId,
+    errorId,
+    control: {
+      id: controlId,
+      'aria-invalid': error ? (true as const) : undefined,
+      'aria-describedby': describedBy(hint !== undefined && hintId, error !== undefined && errorId),
+    },
+  };
+}
+
+/** A label above a control, with the hint and error below it: the frame of every stacked field. */
+function StackedField({
+  label,
+  hideLabel,
+  hint,
+  error,
+  required,
+  className,
+  ids,
+  children,
+}: FieldTextProps & {
+  required?: boolean;
+  className?: string;
+  ids: ReturnType<typeof useFieldIds>;
+  children: ReactNode;
+}) {
+  return (
+    <div className={cx('field', className)}>
+      <label htmlFor={ids.controlId} className={cx('field__label', hideLabel && 'visually-hidden')}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      {children}
+      {hint !== undefined && <FieldHint id={ids.hintId}>{hint}</FieldHint>}
+      {error !== undefined && <FieldError id={ids.errorId}>{error}</FieldError>}
+    </div>
+  );
+}
+
 export interface TextFieldProps extends FieldTextProps, Omit<ComponentPropsWithRef<'input'>, 'id'> {
   id?: string;
 }
@@ -58,27 +105,11 @@ export function TextField({
   required,
   ...inputProps
 }: TextFieldProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const ids = useFieldIds(id, hint, error);
   return (
-    <div className={cx('field', className)}>
-      <label htmlFor={inputId} className={cx('field__label', hideLabel && 'visually-hidden')}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      <input
-        id={inputId}
-        className="input"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
-        {...inputProps}
-      />
-      {hint !== undefined && <FieldHint id={hintId}>{hint}</FieldHint>}
-      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
-    </div>
+    <StackedField {...{ label, hideLabel, hint, error, required, className, ids }}>
+      <input className="input" required={required} {...ids.control} {...inputProps} />
+    </StackedField>
   );
 }
 
@@ -99,28 +130,17 @@ export function TextArea({
   rows = 3,
   ...textareaProps
 }: TextAreaProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const ids = useFieldIds(id, hint, error);
   return (
-    <div className={cx('field', className)}>
-      <label htmlFor={inputId} className={cx('field__label', hideLabel && 'visually-hidden')}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
+    <StackedField {...{ label, hideLabel, hint, error, required, className, ids }}>
       <textarea
-        id={inputId}
         className="input textarea"
         rows={rows}
         required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
+        {...ids.control}
         {...textareaProps}
       />
-      {hint !== undefined && <FieldHint id={hintId}>{hint}</FieldHint>}
-      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
-    </div>
+    </StackedField>
   );
 }
 
@@ -159,22 +179,16 @@ export function Select<V extends string = string>({
   required,
   ...selectProps
 }: SelectProps<V>) {
-  const generatedId = useId();
-  const selectId = id ?? generatedId;
-  const hintId = `${selectId}-hint`;
-  const errorId = `${selectId}-error`;
+  const ids = useFieldIds(id, hint, error);
   return (
-    <div className={cx('field', inline && 'field--inline', className)}>
-      <label htmlFor={selectId} className={cx('field__label', hideLabel && 'visually-hidden')}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
+    <StackedField
+      {...{ label, hideLabel, hint, error, required, ids }}
+      className={cx(inline && 'field--inline', className)}
+    >
       <select
-        id={selectId}
         className={cx('select', size === 'sm' && 'select--sm')}
         required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
+        {...ids.control}
         onChange={(event) => onValueChange?.(event.currentTarget.value as V)}
         {...selectProps}
       >
@@ -184,9 +198,7 @@ export function Select<V extends string = string>({
           </option>
         ))}
       </select>
-      {hint !== undefined && <FieldHint id={hintId}>{hint}</FieldHint>}
-      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
-    </div>
+    </StackedField>
   );
 }
 
@@ -197,25 +209,15 @@ export interface CheckboxProps
 
 /** A native checkbox with its label beside it, plus optional hint and error text. */
 export function Checkbox({ label, hint, error, id, className, ...inputProps }: CheckboxProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const ids = useFieldIds(id, hint, error);
   return (
     <div className={cx('checkbox', className)}>
-      <input
-        id={inputId}
-        type="checkbox"
-        className="checkbox__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && hintId, error !== undefined && errorId)}
-        {...inputProps}
-      />
-      <label htmlFor={inputId} className="checkbox__label">
+      <input type="checkbox" className="checkbox__input" {...ids.control} {...inputProps} />
+      <label htmlFor={ids.controlId} className="checkbox__label">
         {label}
       </label>
-      {hint !== undefined && <FieldHint id={hintId}>{hint}</FieldHint>}
-      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
+      {hint !== undefined && <FieldHint id={ids.hintId}>{hint}</FieldHint>}
+      {error !== undefined && <FieldError id={ids.errorId}>{error}</FieldError>}
     </div>
   );
 }
