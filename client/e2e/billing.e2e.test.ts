@@ -6,7 +6,7 @@ import {
   STRIPE_KEY,
 } from '../../server/test/support/billing-fixtures';
 import { startStripeFake, type StripeFake } from '../../server/test/support/stripe-fake';
-import { launchBrowser, openTrackedPage, screenshot } from './support/browser';
+import { launchBrowser, openTrackedPage, screenshot, signUpThroughPage } from './support/browser';
 import type { TrackedPage } from './support/browser';
 import { startServer, stopServer, type RunningServer } from './support/server';
 
@@ -37,11 +37,11 @@ describe('buying credits in the browser', () => {
   it('buys a pack on the checkout page, subscribes to a plan, and opens the billing portal', async () => {
     const { page, problems } = tab;
     await page.goto('/sign-up');
-    await page.getByLabel('Name').fill('Katherine Johnson');
-    await page.getByLabel('Email').fill(`katherine.${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('trajectories of 1961');
-    await page.getByLabel('I am 18 or older').check();
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUpThroughPage(page, {
+      name: 'Katherine Johnson',
+      email: `katherine.${Date.now()}@example.com`,
+      password: 'trajectories of 1961',
+    });
     await page.waitForURL((url) => url.pathname === '/');
 
     await page.goto('/credits');

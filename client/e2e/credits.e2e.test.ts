@@ -5,6 +5,7 @@ import {
   launchBrowser,
   openTrackedPage,
   screenshot as saveScreenshot,
+  signUpThroughPage,
 } from './support/browser';
 import type { TrackedPage } from './support/browser';
 import { mailSnapshot, waitForMail } from './support/mail';
@@ -43,12 +44,8 @@ describe('credits in the browser', () => {
     expect(await page.getByRole('banner').getByRole('link', { name: 'Credits' }).count()).toBe(0);
 
     await page.goto('/sign-up');
-    await page.getByLabel('Name').fill(account.name);
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByLabel('I am 18 or older').check();
     const before = await mailSnapshot();
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUpThroughPage(page, account);
     await page.waitForURL((url) => url.pathname === '/');
 
     const { link } = await waitForMail(account.email, '/verify-email?token=', before);

@@ -5,8 +5,10 @@ import {
   launchBrowser,
   openTrackedPage,
   screenshot as saveScreenshot,
+  signUpThroughPage,
+  trackPage,
 } from './support/browser';
-import type { PageProblems, TrackedPage } from './support/browser';
+import type { TrackedPage } from './support/browser';
 import { mailSnapshot, waitForMail } from './support/mail';
 import { stripedPng } from './support/png';
 
@@ -33,22 +35,6 @@ afterAll(async () => {
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, name);
-}
-
-/** Records what a clean page must not do, for a second tab of the tracked context. */
-function track(page: Page, problems: PageProblems) {
-  const origin = new URL(baseUrl()).origin;
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
-  page.on('request', (request) => {
-    const url = request.url();
-    if (url.startsWith('data:') || url.startsWith('blob:')) return;
-    if (new URL(url).origin.replace(/^ws/, 'http') !== origin) {
-      problems.foreignRequests.push(url);
-    }
-  });
 }
 
 /** The progress bar's value (0–100), or null while it is indeterminate or gone. */
@@ -90,12 +76,8 @@ describe('generating in the browser', () => {
     const { page, problems } = main;
 
     await page.goto('/sign-up');
-    await page.getByLabel('Name').fill(account.name);
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByLabel('I am 18 or older').check();
     const before = await mailSnapshot();
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUpThroughPage(page, account);
     await page.waitForURL((url) => url.pathname === '/');
     const { link } = await waitForMail(account.email, '/verify-email?token=', before);
     await page.goto(link);
@@ -184,7 +166,7 @@ describe('generating in the browser', () => {
 
     // A second tab on History sees a third generation appear and run to its end, live.
     const watcher = await main.context.newPage();
-    track(watcher, problems);
+    trackPage(watcher, problems, new URL(baseUrl()).origin);
     await watcher.setViewportSize({ width: 1280, height: 900 });
     await watcher.goto('/history');
     await watcher.getByTestId('generation-card').nth(1).waitFor();

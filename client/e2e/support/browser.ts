@@ -78,8 +78,13 @@ export async function openTrackedPage(
     });
   });
 
-  const origin = new URL(base).origin;
   const page = await context.newPage();
+  trackPage(page, problems, new URL(base).origin);
+  return { context, page, problems };
+}
+
+/** Records into `problems` what a clean page must not do (also for a second tab of a context). */
+export function trackPage(page: Page, problems: PageProblems, origin: string): void {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
   });
@@ -90,7 +95,18 @@ export async function openTrackedPage(
     const requestOrigin = new URL(url).origin.replace(/^ws/, 'http');
     if (requestOrigin !== origin) problems.foreignRequests.push(url);
   });
-  return { context, page, problems };
+}
+
+/** Fills in and sends the sign-up form (the person confirms being 18 or older). */
+export async function signUpThroughPage(
+  page: Page,
+  account: { name: string; email: string; password: string },
+): Promise<void> {
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByLabel('I am 18 or older').check();
+  await page.getByRole('button', { name: 'Create account' }).click();
 }
 
 /** Saves a full-page screenshot under e2e/artifacts/. */
