@@ -93,7 +93,7 @@ export async function providerFetch(params: {
   url: string;
   method?: string;
   headers?: Record<string, string>;
-  body?: BodyInit;
+  body?: RequestInit['body'];
   signal: AbortSignal;
   timeoutMs?: number;
   /** Values that must never appear in an error (the key). */
