@@ -173,6 +173,25 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads each provider key and API address, defaulting to the public endpoints', () => {
+    const config = loadConfig(
+      { OPENAI_API_KEY: ' sk-test ', REPLICATE_BASE_URL: 'http://127.0.0.1:8080/v1/' },
+      dir,
+    );
+    expect(config.providers.openai).toEqual({
+      apiKey: 'sk-test',
+      baseUrl: 'https://api.openai.com/v1',
+    });
+    expect(config.providers.replicate).toEqual({
+      apiKey: undefined,
+      baseUrl: 'http://127.0.0.1:8080/v1',
+    });
+    expect(config.providers.runway.baseUrl).toBe('https://api.dev.runwayml.com/v1');
+    expect(() => loadConfig({ FAL_BASE_URL: 'ftp://fal' }, dir)).toThrow(
+      'FAL_BASE_URL must start with https: or http: (got "ftp:")',
+    );
+  });
+
   it('never repeats a database or SMTP URL, which may hold a password, in an error', () => {
     try {
       loadConfig({ DATABASE_URL: 'postgres://user:hunter2@[bad' }, dir);

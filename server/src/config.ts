@@ -41,6 +41,8 @@ export interface Config {
   billing: BillingConfig | undefined;
   storage: StorageConfig;
   generation: GenerationConfig;
+  /** Platform keys and API addresses of the generation providers; a provider without a key is off. */
+  providers: ProvidersConfig;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
   /** The built React client served at `/`. */
@@ -73,6 +75,51 @@ export interface BillingConfig {
 }
 
 /** Where blobs (uploads, outputs, thumbnails) live, and how large an upload may be. */
+/** One provider's platform key (secret) and API address. */
+export interface ProviderAccess {
+  apiKey: string | undefined;
+  baseUrl: string;
+}
+
+export type ProviderId = 'openai' | 'replicate' | 'fal' | 'stability' | 'google' | 'runway';
+export type ProvidersConfig = Record<ProviderId, ProviderAccess>;
+
+/** Each provider's key variable, base-URL variable and public endpoint. */
+const PROVIDER_SETTINGS: Record<ProviderId, { key: string; base: string; url: string }> = {
+  openai: { key: 'OPENAI_API_KEY', base: 'OPENAI_BASE_URL', url: 'https://api.openai.com/v1' },
+  replicate: {
+    key: 'REPLICATE_API_TOKEN',
+    base: 'REPLICATE_BASE_URL',
+    url: 'https://api.replicate.com/v1',
+  },
+  fal: { key: 'FAL_KEY', base: 'FAL_BASE_URL', url: 'https://queue.fal.run' },
+  stability: {
+    key: 'STABILITY_API_KEY',
+    base: 'STABILITY_BASE_URL',
+    url: 'https://api.stability.ai',
+  },
+  google: {
+    key: 'GOOGLE_API_KEY',
+    base: 'GOOGLE_BASE_URL',
+    url: 'https://generativelanguage.googleapis.com/v1beta',
+  },
+  runway: {
+    key: 'RUNWAY_API_KEY',
+    base: 'RUNWAY_BASE_URL',
+    url: 'https://api.dev.runwayml.com/v1',
+  },
+};
+
+function readProviders(env: Env): ProvidersConfig {
+  const entries = Object.entries(PROVIDER_SETTINGS).map(([id, setting]) => {
+    const raw = env[setting.base]?.trim() || setting.url;
+    // No trailing slash: adapters append their paths.
+    const baseUrl = readUrl(setting.base, raw, ['https:', 'http:']).toString().replace(/\/$/, '');
+    return [id, { apiKey: env[setting.key]?.trim() || undefined, baseUrl }];
+  });
+  return Object.fromEntries(entries) as ProvidersConfig;
+}
+
 /** The generation pipeline's pace and limits. */
 export interface GenerationConfig {
   /** How long each step of the built-in generator takes (0 in benchmarks). */
@@ -370,6 +417,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     oauth: readOAuth(env),
     billing: readBilling(env),
     storage: readStorage(env, dataDir),
+    providers: readProviders(env),
     generation: {
       localStepMs: readInt(env, 'LOCAL_STEP_MS', 300, 0, 60_000),
       timeoutMs: readInt(env, 'GENERATION_TIMEOUT_MS', 15 * 60_000, 1000, 24 * 3600_000),
