@@ -19,7 +19,7 @@ import { createCreditsModule } from './modules/credits/credits.module';
 import { createMailer } from './modules/mail/mailer';
 import { generationStorageFrom } from './modules/generations/generation-storage';
 import { createGenerationsModule } from './modules/generations/generations.module';
-import { createLocalProvider } from './modules/providers/local/local-provider';
+import { createProviders } from './modules/providers/catalog';
 import type { GenerationProvider } from './modules/providers/provider';
 import { createStorageModule } from './modules/storage/storage.module';
 import { NoticeResolver } from './modules/system/notice.resolver';
@@ -131,7 +131,7 @@ export async function startRuntime(params: {
       ledger: credits.services.ledger,
       limiter: accounts.services.limiter,
       storage: generationStorageFrom(storage.services.assets),
-      providers: params.providers ?? [createLocalProvider({ stepMs: generation.localStepMs })],
+      providers: params.providers ?? createProviders(config),
       logger,
       settings: {
         timings: {

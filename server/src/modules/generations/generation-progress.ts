@@ -6,7 +6,7 @@ import { GenerationEventType } from './generation-event.entity';
 import { announce, appendEvent } from './generation-events';
 import type { GenerationStorage } from './generation-storage';
 
-/** Progress is recorded at most this often unless it moved a lot, to keep events meaningful. */
+/** Bare progress is recorded at most this often unless it moved a lot, to keep events meaningful. */
 const PROGRESS_EVERY_MS = 250;
 const PROGRESS_STEP = 0.05;
 /** A preview is an image write plus an event: at most one a second. */
@@ -20,6 +20,7 @@ export class ProgressRecorder {
   private lastProgress = 0;
   private lastAt = 0;
   private lastPreviewAt = 0;
+  private lastMessage: string | null = null;
 
   constructor(
     private readonly deps: {
@@ -48,11 +49,13 @@ export class ProgressRecorder {
       this.lastPreviewAt = now;
     }
     const moved = progress !== undefined && progress - this.lastProgress >= PROGRESS_STEP;
-    if (!preview && !moved && now - this.lastAt < PROGRESS_EVERY_MS) return;
     const message =
       update.queuePosition !== undefined
         ? `Waiting in the provider's queue (position ${update.queuePosition})`
         : (update.message ?? null);
+    // A new line (a log line, a queue position) is always kept; bare progress is thinned out.
+    const said = message !== null && message !== this.lastMessage;
+    if (!preview && !moved && !said && now - this.lastAt < PROGRESS_EVERY_MS) return;
 
     const replaced = this.previewAssetId;
     const notice = await this.deps.dataSource.transaction(async (manager) => {
@@ -71,6 +74,7 @@ export class ProgressRecorder {
     });
     this.lastAt = now;
     if (progress !== undefined) this.lastProgress = progress;
+    if (message !== null) this.lastMessage = message;
     await announce(this.deps.events, [notice]);
     if (preview) {
       this.previewAssetId = preview;
