@@ -139,7 +139,7 @@ export function GenerateForm({
           }))}
           hint={
             disabledProviders.length > 0
-              ? `${disabledProviders.map((candidate) => candidate.name).join(', ')}: not set up on this server. The operators can add its keys.`
+              ? `${disabledProviders.map((candidate) => candidate.name).join(', ')}: not set up on this server. The operators can add ${disabledProviders.length === 1 ? 'its key' : 'their keys'}.`
               : undefined
           }
           onValueChange={(providerId) => chooseModel(providerId)}
