@@ -225,7 +225,10 @@ export function CreditsPage() {
   // A change of balance is a new line in the history: fetch the newest page again (the cache
   // puts it in front of the lines already loaded). Purchases, plan renewals and refunds change
   // the balance too, so the plan and the payments are read again with it.
+  // Fresh on every visit: a change made just before the live feed started (the welcome credits
+  // granted as the email is confirmed) would otherwise stay unseen in the cached balance.
   const balance = useCreditBalance({
+    fresh: true,
     onChange: () => {
       void history.refetch();
       void payments.refetch();

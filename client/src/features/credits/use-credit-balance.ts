@@ -7,9 +7,9 @@ export interface CreditBalanceOptions {
   /** Called after the server reported a change (and the cache holds the new balance). */
   onChange?: () => void;
   /**
-   * Asks the server again on mount even when the cache has a balance: for pages that act on
-   * the number (the Generate page), where a change just before the live feed started would
-   * otherwise stay unseen.
+   * Asks the server again on mount even when the cache has a balance: for pages that show or
+   * act on the number (Credits, Generate), where a change just before the live feed started
+   * would otherwise stay unseen.
    */
   fresh?: boolean;
 }
