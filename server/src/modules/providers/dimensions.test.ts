@@ -1,4 +1,4 @@
-import { resolveSize } from './dimensions';
+import { pixelSizes, resolveSize } from './dimensions';
 
 const image = {
   aspectRatios: ['1:1', '4:3', '3:4', '16:9', '9:16'],
@@ -43,6 +43,53 @@ describe('resolveSize', () => {
       height: 1280,
       aspectRatio: '1:1',
     });
+  });
+
+  it('gives a model that renders fixed sizes the exact size of each ratio', () => {
+    const openai = {
+      aspectRatios: ['1:1', '3:2', '2:3'],
+      sizes: pixelSizes({ '1:1': '1024x1024', '3:2': '1536x1024', '2:3': '1024x1536' }),
+    };
+    expect(resolveSize(openai, { aspectRatio: '3:2' })).toEqual({
+      value: { width: 1536, height: 1024, aspectRatio: '3:2' },
+      errors: [],
+    });
+    expect(resolveSize(openai, {}).value).toEqual({
+      width: 1024,
+      height: 1024,
+      aspectRatio: '1:1',
+    });
+    // The fixed size wins over a long side; a ratio without one is still computed.
+    expect(resolveSize(openai, { aspectRatio: '2:3' }, { longSide: 512 }).value).toEqual({
+      width: 1024,
+      height: 1536,
+      aspectRatio: '2:3',
+    });
+    const partly = {
+      aspectRatios: ['16:9', '4:3'],
+      sizes: { '16:9': { width: 1408, height: 768 } },
+    };
+    expect(resolveSize(partly, { aspectRatio: '4:3' }).value).toEqual({
+      width: 1024,
+      height: 768,
+      aspectRatio: '4:3',
+    });
+    // Offered ratios are still checked, and explicit sizes still need `size`.
+    expect(resolveSize(openai, { aspectRatio: '16:9' }).errors).toHaveLength(1);
+    expect(resolveSize(openai, { width: 1536, height: 1024 }).errors).toEqual([
+      {
+        field: 'width',
+        message: 'This model takes an aspect ratio, not an explicit width and height',
+      },
+    ]);
+  });
+
+  it('reads pixel sizes from a provider’s size strings, and refuses malformed ones', () => {
+    expect(pixelSizes({ '16:9': '1280:720', '1:1': '1024x1024' })).toEqual({
+      '16:9': { width: 1280, height: 720 },
+      '1:1': { width: 1024, height: 1024 },
+    });
+    expect(() => pixelSizes({ '1:1': 'large' })).toThrow('Not a pixel size: "large" (for 1:1)');
   });
 
   it('rejects aspect ratios the model does not offer', () => {

@@ -1,5 +1,5 @@
 import type { FieldError } from './params';
-import type { ModelCapabilities } from './provider';
+import type { ModelCapabilities, PixelSize } from './provider';
 
 export interface ResolvedSize {
   width: number;
@@ -13,15 +13,16 @@ export const DEFAULT_LONG_SIDE = 1024;
 const DEFAULT_STEP = 8;
 
 /**
- * The pixel size of a request. With an aspect ratio (or none: the model's first), the long side
- * is `longSide` (1024 unless given; kept within the model's size range) and the short side
+ * The pixel size of a request. With an aspect ratio (or none: the model's first), it is the
+ * model's fixed size for that ratio when it declares one (`sizes`); otherwise the long side is
+ * `longSide` (1024 unless given; kept within the model's size range) and the short side
  * follows, both rounded to the size step. With explicit width and height (only for models that
  * declare `size`), they are checked against the range and step, and win over any aspect ratio:
  * the returned ratio is theirs, reduced (1000×500 → 2:1). Pure; `value` is null when there are
  * errors.
  */
 export function resolveSize(
-  capabilities: Pick<ModelCapabilities, 'aspectRatios' | 'size'>,
+  capabilities: Pick<ModelCapabilities, 'aspectRatios' | 'size' | 'sizes'>,
   request: { aspectRatio?: string | null; width?: number | null; height?: number | null },
   options: { longSide?: number } = {},
 ): { value: ResolvedSize | null; errors: FieldError[] } {
@@ -36,6 +37,9 @@ export function resolveSize(
     const message = `aspectRatio must be one of ${choices} (got ${JSON.stringify(aspectRatio)})`;
     return { value: null, errors: [{ field: 'aspectRatio', message }] };
   }
+  const fixed = capabilities.sizes?.[aspectRatio];
+  if (fixed)
+    return { value: { width: fixed.width, height: fixed.height, aspectRatio }, errors: [] };
   const { min, max, step } = capabilities.size ?? { min: 1, max: Infinity, step: DEFAULT_STEP };
   const lowest = Math.ceil(min / step) * step;
   const highest = Math.floor(max / step) * step;
@@ -47,6 +51,20 @@ export function resolveSize(
       ? { width: long, height: fit((long * b) / a), aspectRatio }
       : { width: fit((long * a) / b), height: long, aspectRatio };
   return { value, errors: [] };
+}
+
+/**
+ * Pixel sizes from a provider's own size strings ('1536x1024', '1280:720'), so a model's
+ * `sizes` and what its adapter sends come from one map. Throws on a malformed entry (at startup).
+ */
+export function pixelSizes(byRatio: Record<string, string>): Record<string, PixelSize> {
+  return Object.fromEntries(
+    Object.entries(byRatio).map(([ratio, text]) => {
+      const match = /^(\d+)[x:](\d+)$/.exec(text);
+      if (!match) throw new Error(`Not a pixel size: ${JSON.stringify(text)} (for ${ratio})`);
+      return [ratio, { width: Number(match[1]), height: Number(match[2]) }];
+    }),
+  );
 }
 
 function explicitSize(

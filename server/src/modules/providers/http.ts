@@ -1,3 +1,4 @@
+import { abortError } from './abort';
 import { ProviderError } from './provider';
 
 /** How long one request to a provider may take before it counts as a (retryable) timeout. */
@@ -6,9 +7,15 @@ const MAX_MESSAGE = 500;
 
 /** Removes secrets from text that is about to reach an error, a log line or a person. */
 export function scrub(text: string, secrets: Array<string | undefined>): string {
+  const clean = redact(text, secrets);
+  return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE)}…` : clean;
+}
+
+/** Replaces every secret in text without shortening it, so a JSON body stays parseable. */
+function redact(text: string, secrets: Array<string | undefined>): string {
   let clean = text;
   for (const secret of secrets) if (secret) clean = clean.split(secret).join('[redacted]');
-  return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE)}…` : clean;
+  return clean;
 }
 
 /** `Retry-After` as milliseconds: seconds, or an HTTP date. */
@@ -63,6 +70,11 @@ export function classifyHttpError(params: {
   );
 }
 
+/** Whether the provider rejected the request itself (INVALID_INPUT): not the key, load or health. */
+export function isRejectedRequest(status: number): boolean {
+  return status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
+}
+
 /** The most readable message in a provider's error body (JSON or text). */
 export function errorMessageOf(body: string): string {
   try {
@@ -84,11 +96,16 @@ export function errorMessageOf(body: string): string {
   return body.trim();
 }
 
-/**
- * One request to a provider: aborted with the run's signal, timed out as a retryable failure,
- * network errors retryable, HTTP errors classified, and the key never in any message.
- */
-export async function providerFetch(params: {
+/** An HTTP error answer, as an adapter's own classifier sees it: already scrubbed of secrets. */
+export interface HttpFailure {
+  status: number;
+  /** The most readable message in the body (see errorMessageOf), scrubbed and bounded. */
+  message: string;
+  /** The whole body parsed as JSON (secrets redacted), or undefined when it is not JSON. */
+  body: unknown;
+}
+
+export interface ProviderRequestParams {
   provider: string;
   url: string;
   method?: string;
@@ -98,41 +115,114 @@ export async function providerFetch(params: {
   timeoutMs?: number;
   /** Values that must never appear in an error (the key). */
   secrets: Array<string | undefined>;
-}): Promise<Response> {
+  /**
+   * Reads an HTTP error before the shared classes, for what only the provider's body tells (a
+   * content filter's 400 or 403): a ProviderError to throw, or nothing for the shared classes.
+   */
+  classifyError?: (failure: HttpFailure) => ProviderError | null | undefined;
+}
+
+/** A provider's answer, with `read` to classify failures while its body is read. */
+export interface ProviderAnswer {
+  response: Response;
+  read<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * One request to a provider, for answers read over time (a stream): aborted with the run's
+ * signal, timed out as a retryable failure (the timeout bounds the body too), network errors
+ * retryable, HTTP errors classified, and the key never in any message. `read` wraps each read
+ * of the body so that a timeout or a dropped connection while reading is classified the same way.
+ */
+export async function providerRequest(params: ProviderRequestParams): Promise<ProviderAnswer> {
   const timeout = AbortSignal.timeout(params.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
-  let response: Response;
-  try {
-    response = await fetch(params.url, {
-      method: params.method ?? 'GET',
-      headers: params.headers,
-      body: params.body,
-      signal: AbortSignal.any([params.signal, timeout]),
-    });
-  } catch (error) {
-    if (params.signal.aborted) throw params.signal.reason ?? error;
+  const classify = (error: unknown): unknown => {
+    if (params.signal.aborted) return abortError(params.signal);
+    if (error instanceof ProviderError) return error;
     if (timeout.aborted) {
-      throw new ProviderError(
+      return new ProviderError(
         'RETRYABLE',
         'PROVIDER_TIMEOUT',
         `${params.provider} did not answer in time.`,
       );
     }
-    throw new ProviderError(
+    const reason = scrub(error instanceof Error ? error.message : String(error), params.secrets);
+    return new ProviderError(
       'RETRYABLE',
       'PROVIDER_UNREACHABLE',
-      `${params.provider} could not be reached (${scrub((error as Error).message, params.secrets)}).`,
+      `${params.provider} could not be reached (${reason}).`,
     );
-  }
+  };
+  const read = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw classify(error);
+    }
+  };
+  const response = await read(() =>
+    fetch(params.url, {
+      method: params.method ?? 'GET',
+      headers: params.headers,
+      body: params.body,
+      signal: AbortSignal.any([params.signal, timeout]),
+    }),
+  );
   if (!response.ok) {
-    const body = await response.text().catch(() => '');
-    throw classifyHttpError({
+    const text = await read(() => response.text()).catch(() => '');
+    throw httpError(params, response, text);
+  }
+  return { response, read };
+}
+
+/** One request to a provider (see providerRequest), for answers read at once. */
+export async function providerFetch(params: ProviderRequestParams): Promise<Response> {
+  return (await providerRequest(params)).response;
+}
+
+function httpError(params: ProviderRequestParams, response: Response, text: string) {
+  const failure: HttpFailure = {
+    status: response.status,
+    message: scrub(errorMessageOf(text), params.secrets),
+    body: parseJson(redact(text, params.secrets)),
+  };
+  return (
+    params.classifyError?.(failure) ??
+    classifyHttpError({
       provider: params.provider,
       status: response.status,
       retryAfter: response.headers.get('retry-after'),
-      message: scrub(errorMessageOf(body), params.secrets),
-    });
+      message: failure.message,
+    })
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
-  return response;
+}
+
+/**
+ * A key check: true when the probe (the provider's cheapest authenticated call) succeeds, false
+ * when the provider refuses the key; anything else (a rate limit, an outage, the network) says
+ * nothing about the key and is thrown. `accepts` lets a probe's other answers count as a pass.
+ */
+export async function validateKeyWith(
+  probe: () => Promise<unknown>,
+  options: { accepts?: (error: ProviderError) => boolean } = {},
+): Promise<boolean> {
+  try {
+    await probe();
+    return true;
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    if (error.code === 'PROVIDER_AUTH') return false;
+    if (options.accepts?.(error)) return true;
+    throw error;
+  }
 }
 
 /** A JSON body, or a retryable failure when the provider sent something malformed. */

@@ -13,6 +13,11 @@ export interface ModelCapabilities {
   aspectRatios: string[];
   /** Explicit sizes, when the model takes width/height (each between min and max, multiples of step). */
   size?: { min: number; max: number; step: number };
+  /**
+   * The exact size rendered for an offered aspect ratio, for models that render only fixed
+   * sizes (gpt-image-1's 1536×1024 for 3:2), so the recorded size is the one delivered.
+   */
+  sizes?: Record<string, PixelSize>;
   /** For VIDEO: the clip lengths offered, in seconds; the first is the default. */
   durations?: number[];
   /** How many reference images it takes (0: none). */
@@ -21,6 +26,12 @@ export interface ModelCapabilities {
   seed: boolean;
   /** Provider-specific extra parameters, validated before anything is charged. */
   params?: ParamSpec[];
+}
+
+/** A width and height in pixels. */
+export interface PixelSize {
+  width: number;
+  height: number;
 }
 
 /** One extra parameter a model takes (a small, declarative validation schema). */

@@ -17,7 +17,9 @@ export type StabilityFailure =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'hang' }
   | { kind: 'malformed' }
-  | { kind: 'filtered' };
+  | { kind: 'filtered' }
+  /** The 403 Stability's content moderation answers a flagged prompt or image with. */
+  | { kind: 'moderated' };
 
 export interface StabilityFake {
   baseUrl: string;
@@ -38,6 +40,11 @@ const SD3_MODELS = new Set(['sd3.5-large', 'sd3.5-large-turbo', 'sd3.5-medium', 
 function errorBody(name: string, errors: string[]) {
   return { id: `err-${Math.random().toString(16).slice(2, 10)}`, name, errors };
 }
+
+/** Stability's documented reason for a request its content moderation refused. */
+export const STABILITY_MODERATION_REASON =
+  'Your request was flagged by our content moderation system, as a result your request was ' +
+  'denied and you were not charged.';
 
 /**
  * A loopback Stable Image API: `/v2beta/stable-image/generate/{ultra,core,sd3}` (multipart,
@@ -111,6 +118,9 @@ export async function startStabilityFake(options: { key?: string } = {}): Promis
       });
       response.end(JSON.stringify(failure.body ?? errorBody('internal_error', ['boom'])));
       return;
+    }
+    if (failure?.kind === 'moderated') {
+      return json(response, 403, errorBody('content_moderation', [STABILITY_MODERATION_REASON]));
     }
     if (failure?.kind === 'malformed') {
       response.writeHead(200, { 'content-type': 'application/json' });

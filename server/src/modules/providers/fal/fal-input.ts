@@ -1,3 +1,4 @@
+import { isRejectedRequest, type HttpFailure } from '../http';
 import { ProviderError, type GenerationRequest, type ProviderOutput } from '../provider';
 import type { FalModel } from './fal-models';
 
@@ -92,14 +93,14 @@ function noOutputs(): ProviderError {
 }
 
 /**
- * fal's validation and content-policy errors are a `detail` list. The shared HTTP layer keeps the
- * raw list in the message; this turns it into readable text, and a content_policy_violation into
- * BLOCKED with fal's own reason.
+ * fal's validation and content-policy errors are a `detail` list: readable text instead of the
+ * raw list, and a content_policy_violation is BLOCKED with fal's own reason. Other errors (auth,
+ * rate limits, outages, a plain `detail` string) keep the shared classes.
  */
-export function refineError(error: unknown): unknown {
-  if (!(error instanceof ProviderError) || error.code !== 'INVALID_INPUT') return error;
-  const details = detailsIn(error.message);
-  if (!details) return error;
+export function falHttpError({ status, body }: HttpFailure): ProviderError | null {
+  if (!isRejectedRequest(status)) return null;
+  const details = detailsIn(body);
+  if (!details) return null;
   const text = details.map(describe).join('; ');
   if (details.some((detail) => detail.type === 'content_policy_violation')) {
     return new ProviderError('BLOCKED', 'CONTENT_FILTERED', `fal refused the request: ${text}`);
@@ -119,19 +120,12 @@ export function failedRunError(error: string, errorType: string | undefined): Pr
   );
 }
 
-function detailsIn(message: string): FalErrorDetail[] | null {
-  const start = message.search(/[[{]/);
-  if (start < 0) return null;
-  try {
-    const parsed = JSON.parse(message.slice(start)) as unknown;
-    const list = Array.isArray(parsed) ? parsed : (parsed as { detail?: unknown }).detail;
-    if (!Array.isArray(list) || list.length === 0) return null;
-    return list.filter(
-      (entry): entry is FalErrorDetail => typeof entry === 'object' && entry !== null,
-    );
-  } catch {
-    return null;
-  }
+function detailsIn(body: unknown): FalErrorDetail[] | null {
+  const list = Array.isArray(body) ? body : (body as { detail?: unknown } | undefined)?.detail;
+  if (!Array.isArray(list) || list.length === 0) return null;
+  return list.filter(
+    (entry): entry is FalErrorDetail => typeof entry === 'object' && entry !== null,
+  );
 }
 
 function describe(detail: FalErrorDetail): string {

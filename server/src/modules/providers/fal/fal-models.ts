@@ -1,13 +1,11 @@
+import { priceOf } from '../prices';
 import type { ParamSpec, ProviderModel } from '../provider';
 
 /**
  * The curated fal catalogue. fal serves each endpoint id at its current deployment, so `version`
- * names the endpoint; fal does not expose a finer version through the queue API.
- *
- * Prices: 1 credit ≈ US$0.01 of fal's published price, rounded up. FLUX [schnell] $0.003 per
- * megapixel and FLUX [dev] $0.025 per megapixel, with sizes capped at 1024 px a side (≤ 1 MP)
- * so one price per image covers every size → 1 and 3; FLUX.1 Kontext [pro] $0.04 per image → 4;
- * Kling 2.1 Standard image-to-video $0.25 per 5 s, $0.05 a second → 5 per second.
+ * names the endpoint; fal does not expose a finer version through the queue API. Prices come
+ * from prices.ts; FLUX sizes are capped at 1024 px a side (≤ 1 MP) so that fal's per-megapixel
+ * price fits one price per image.
  */
 
 /** How our request fields map onto each endpoint's input schema. */
@@ -68,7 +66,7 @@ export const FAL_MODELS: FalModel[] = [
       seed: true,
       params: [steps(12, 4)],
     },
-    price: { credits: 1, per: 'output' },
+    price: priceOf('fal', 'fal-ai/flux/schnell'),
     version: 'fal-ai/flux/schnell (fal endpoint, current deployment)',
     input: {
       size: 'image_size',
@@ -94,7 +92,7 @@ export const FAL_MODELS: FalModel[] = [
       seed: true,
       params: [steps(50, 28), guidance],
     },
-    price: { credits: 3, per: 'output' },
+    price: priceOf('fal', 'fal-ai/flux/dev'),
     version: 'fal-ai/flux/dev (fal endpoint, current deployment)',
     input: {
       size: 'image_size',
@@ -130,7 +128,7 @@ export const FAL_MODELS: FalModel[] = [
         },
       ],
     },
-    price: { credits: 4, per: 'output' },
+    price: priceOf('fal', 'fal-ai/flux-pro/kontext'),
     version: 'fal-ai/flux-pro/kontext (fal endpoint, current deployment)',
     input: {
       size: 'aspect_ratio',
@@ -168,7 +166,7 @@ export const FAL_MODELS: FalModel[] = [
         },
       ],
     },
-    price: { credits: 5, per: 'second' },
+    price: priceOf('fal', 'fal-ai/kling-video/v2.1/standard/image-to-video'),
     version: 'fal-ai/kling-video/v2.1/standard/image-to-video (fal endpoint)',
     input: {
       size: 'none',

@@ -1,5 +1,5 @@
 import { abortError, sleep, throwIfAborted } from '../abort';
-import { providerFetch, readJson } from '../http';
+import { providerFetch, readJson, validateKeyWith } from '../http';
 import {
   ProviderError,
   type GenerationProvider,
@@ -12,7 +12,7 @@ import {
   buildInput,
   failedRunError,
   outputsOf,
-  refineError,
+  falHttpError,
   type FalResult,
 } from './fal-input';
 import { FAL_MODELS, falModels, type FalModel } from './fal-models';
@@ -66,25 +66,22 @@ export function createFalProvider(options: FalProviderOptions): GenerationProvid
     init: { method?: string; body?: unknown; key?: string } = {},
   ): Promise<T> {
     const key = init.key ?? apiKey;
-    try {
-      const response = await providerFetch({
-        provider: FAL,
-        url,
-        method: init.method ?? 'GET',
-        headers: {
-          Authorization: `Key ${key}`,
-          Accept: 'application/json',
-          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal,
-        timeoutMs: options.requestTimeoutMs,
-        secrets: [key],
-      });
-      return await readJson<T>(response, FAL);
-    } catch (error) {
-      throw refineError(error);
-    }
+    const response = await providerFetch({
+      provider: FAL,
+      url,
+      method: init.method ?? 'GET',
+      headers: {
+        Authorization: `Key ${key}`,
+        Accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal,
+      timeoutMs: options.requestTimeoutMs,
+      secrets: [key],
+      classifyError: falHttpError,
+    });
+    return readJson<T>(response, FAL);
   }
 
   /** The request's URLs built from its model id: status and result paths drop the sub-path. */
@@ -236,16 +233,12 @@ export function createFalProvider(options: FalProviderOptions): GenerationProvid
      * The status of a request id that cannot exist, on the cheapest endpoint: fal checks the key
      * first (401/403), then answers 404 for the unknown id. Nothing runs and nothing is charged.
      */
-    async validateKey({ key, signal }) {
+    validateKey({ key, signal }) {
       const probe = urlsFor('fal-ai/flux', '00000000-0000-0000-0000-000000000000').status;
-      try {
-        await call(probe, signal ?? new AbortController().signal, { key });
-        return true;
-      } catch (error) {
-        if (error instanceof ProviderError && error.code === 'PROVIDER_AUTH') return false;
-        if (error instanceof ProviderError && error.failure === 'PERMANENT') return true;
-        throw error;
-      }
+      return validateKeyWith(() => call(probe, signal ?? new AbortController().signal, { key }), {
+        // The 404 for the unknown id comes only after the key has passed.
+        accepts: (error) => error.failure === 'PERMANENT',
+      });
     },
   };
 }

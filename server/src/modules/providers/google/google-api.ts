@@ -1,4 +1,4 @@
-import { providerFetch, readJson } from '../http';
+import { providerFetch, readJson, type HttpFailure } from '../http';
 import { ProviderError } from '../provider';
 
 export const PROVIDER = 'Google';
@@ -20,24 +20,20 @@ export function googleApi(options: {
     base,
     key,
     async json<T>(path: string, signal: AbortSignal, body?: unknown): Promise<T> {
-      let response: Response;
-      try {
-        response = await providerFetch({
-          provider: PROVIDER,
-          url: `${base}/${path}`,
-          method: body === undefined ? 'GET' : 'POST',
-          headers: {
-            'x-goog-api-key': key,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal,
-          timeoutMs: options.requestTimeoutMs,
-          secrets: [key],
-        });
-      } catch (error) {
-        throw refusedKey(error) ?? error;
-      }
+      const response = await providerFetch({
+        provider: PROVIDER,
+        url: `${base}/${path}`,
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          'x-goog-api-key': key,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        timeoutMs: options.requestTimeoutMs,
+        secrets: [key],
+        classifyError: refusedKey,
+      });
       return readJson<T>(response, PROVIDER);
     },
   };
@@ -45,11 +41,14 @@ export function googleApi(options: {
 
 /**
  * Google answers a wrong key with 400 INVALID_ARGUMENT ("API key not valid", reason
- * API_KEY_INVALID) rather than 401, which the shared classifier would call INVALID_INPUT.
+ * API_KEY_INVALID in `error.details`) rather than 401, which the shared classifier would call
+ * INVALID_INPUT.
  */
-function refusedKey(error: unknown): ProviderError | null {
-  if (!(error instanceof ProviderError) || error.code !== 'INVALID_INPUT') return null;
-  if (!/API key not valid|API_KEY_INVALID|API key expired/i.test(error.message)) return null;
+function refusedKey({ status, message, body }: HttpFailure): ProviderError | null {
+  const text = body === undefined ? message : JSON.stringify(body);
+  if (status !== 400 || !/API key not valid|API_KEY_INVALID|API key expired/i.test(text)) {
+    return null;
+  }
   return new ProviderError(
     'PERMANENT',
     'PROVIDER_AUTH',

@@ -1,4 +1,5 @@
 import { startGoogleFake, type GoogleFake } from '../../../../test/support/fakes/google-fake';
+import { resolveSize } from '../dimensions';
 import { recordingContext } from '../local/local-testing';
 import { ProviderError, type GenerationRequest } from '../provider';
 import { createGoogleProvider } from './google-provider';
@@ -60,6 +61,35 @@ describe('the Google provider', () => {
       ['veo-3.0-generate-001', { credits: 40, per: 'second' }],
       ['veo-3.0-fast-generate-001', { credits: 15, per: 'second' }],
     ]);
+  });
+
+  it('records the sizes Imagen (1K) and Veo (720p) render for each aspect ratio', () => {
+    const sizes = Object.fromEntries(
+      provider()
+        .models()
+        .map((m) => [
+          m.id,
+          m.capabilities.aspectRatios.map((aspectRatio) => {
+            const { width, height } = resolveSize(m.capabilities, { aspectRatio }).value!;
+            return `${aspectRatio} ${width}×${height}`;
+          }),
+        ]),
+    );
+    const imagen = [
+      '1:1 1024×1024',
+      '16:9 1408×768',
+      '9:16 768×1408',
+      '4:3 1280×896',
+      '3:4 896×1280',
+    ];
+    const veo = ['16:9 1280×720', '9:16 720×1280'];
+    expect(sizes).toEqual({
+      'imagen-4.0-generate-001': imagen,
+      'imagen-4.0-ultra-generate-001': imagen,
+      'imagen-4.0-fast-generate-001': imagen,
+      'veo-3.0-generate-001': veo,
+      'veo-3.0-fast-generate-001': veo,
+    });
   });
 
   it('makes Imagen images in one request', async () => {

@@ -1,4 +1,5 @@
 import { abortError, throwIfAborted } from '../abort';
+import { validateKeyWith } from '../http';
 import {
   ProviderError,
   type GenerationProvider,
@@ -112,15 +113,11 @@ export function createGoogleProvider(options: GoogleProviderOptions): Generation
       : runImagen(client, request, context);
   }
 
-  async function validateKey(params: { key: string; signal?: AbortSignal }): Promise<boolean> {
+  function validateKey(params: { key: string; signal?: AbortSignal }): Promise<boolean> {
     const client = googleApi({ base, key: params.key, requestTimeoutMs: options.requestTimeoutMs });
-    try {
-      await client.json('models?pageSize=1', params.signal ?? new AbortController().signal);
-      return true;
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === 'PROVIDER_AUTH') return false;
-      throw error;
-    }
+    return validateKeyWith(() =>
+      client.json('models?pageSize=1', params.signal ?? new AbortController().signal),
+    );
   }
 
   return {

@@ -1,3 +1,4 @@
+import { priceOf } from '../prices';
 import type { ParamSpec, ProviderModel } from '../provider';
 import { STYLES } from './drawing';
 
@@ -57,7 +58,7 @@ export function localModels(options: { steps: number; allowSimulation: boolean }
         seed: true,
         params,
       },
-      price: { credits: 1, per: 'output' },
+      price: priceOf('local', LOCAL_IMAGE),
       version: 'local-1',
     },
     {
@@ -79,7 +80,7 @@ export function localModels(options: { steps: number; allowSimulation: boolean }
         seed: true,
         params,
       },
-      price: { credits: 1, per: 'second' },
+      price: priceOf('local', LOCAL_VIDEO),
       version: 'local-1',
     },
   ];

@@ -1,5 +1,4 @@
-import { abortError } from '../abort';
-import { DEFAULT_REQUEST_TIMEOUT_MS, classifyHttpError, errorMessageOf, scrub } from '../http';
+import { providerRequest, scrub, type ProviderAnswer } from '../http';
 import { ProviderError } from '../provider';
 
 export const PROVIDER = 'OpenAI';
@@ -22,12 +21,11 @@ export function openaiError(
 }
 
 /**
- * One image request. The same classes as providerFetch (which it mirrors), plus what that one
- * cannot see: a 400 whose `error.code` says the safety system refused is BLOCKED, not
- * INVALID_INPUT. The timeout bounds the whole exchange, body included, so `read` wraps the
- * body reads to classify a timeout or a dropped stream.
+ * One image request through providerRequest, plus what only OpenAI's body tells: a 400 whose
+ * `error.code` says the safety system refused is BLOCKED, not INVALID_INPUT. `read` classifies
+ * timeouts and dropped streams while the body is read.
  */
-export async function openaiRequest(params: {
+export function openaiRequest(params: {
   url: string;
   method: string;
   headers: Record<string, string>;
@@ -35,63 +33,15 @@ export async function openaiRequest(params: {
   signal: AbortSignal;
   timeoutMs?: number;
   apiKey: string | undefined;
-}): Promise<{ response: Response; read: <T>(work: () => Promise<T>) => Promise<T> }> {
-  const timeout = AbortSignal.timeout(params.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
-  const secrets = [params.apiKey];
-  const classify = (error: unknown): unknown => {
-    if (params.signal.aborted) return abortError(params.signal);
-    if (error instanceof ProviderError) return error;
-    if (timeout.aborted) {
-      return new ProviderError(
-        'RETRYABLE',
-        'PROVIDER_TIMEOUT',
-        `${PROVIDER} did not answer in time.`,
-      );
-    }
-    const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
-    return new ProviderError(
-      'RETRYABLE',
-      'PROVIDER_UNREACHABLE',
-      `${PROVIDER} could not be reached (${reason}).`,
-    );
-  };
-  const read = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw classify(error);
-    }
-  };
-  const response = await read(() =>
-    fetch(params.url, {
-      method: params.method,
-      headers: params.headers,
-      body: params.body,
-      signal: AbortSignal.any([params.signal, timeout]),
-    }),
-  );
-  if (!response.ok) {
-    const text = await read(() => response.text()).catch(() => '');
-    const blocked = response.status === 400 ? openaiError(parseError(text), params.apiKey) : null;
-    throw (
-      blocked ??
-      classifyHttpError({
-        provider: PROVIDER,
-        status: response.status,
-        retryAfter: response.headers.get('retry-after'),
-        message: scrub(errorMessageOf(text), secrets),
-      })
-    );
-  }
-  return { response, read };
-}
-
-function parseError(text: string): OpenAIErrorBody['error'] {
-  try {
-    return (JSON.parse(text) as OpenAIErrorBody).error;
-  } catch {
-    return undefined;
-  }
+}): Promise<ProviderAnswer> {
+  const { apiKey, ...request } = params;
+  return providerRequest({
+    ...request,
+    provider: PROVIDER,
+    secrets: [apiKey],
+    classifyError: ({ status, body }) =>
+      status === 400 ? openaiError((body as OpenAIErrorBody | undefined)?.error, apiKey) : null,
+  });
 }
 
 export function badResponse(detail: string): ProviderError {

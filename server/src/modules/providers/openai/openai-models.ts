@@ -1,10 +1,12 @@
+import { pixelSizes } from '../dimensions';
+import { priceOf } from '../prices';
 import type { ProviderModel } from '../provider';
 
 /** The API model every catalogue entry runs; recorded as the version for provenance. */
 export const OPENAI_IMAGE_MODEL = 'gpt-image-1';
 export type OpenAIQuality = 'low' | 'medium' | 'high';
 
-/** Our aspect ratios → the only sizes gpt-image-1 renders. */
+/** Our aspect ratios → the only sizes gpt-image-1 renders (sent as `size`, recorded as pixels). */
 export const OPENAI_SIZES: Record<string, string> = {
   '1:1': '1024x1024',
   '3:2': '1536x1024',
@@ -15,19 +17,7 @@ export const OPENAI_SIZES: Record<string, string> = {
 export const PARTIAL_IMAGES = 2;
 export const MAX_REFERENCES = 4;
 
-/*
- * Prices, in credits per output (1 credit ≈ US$0.01, rounded up). The pipeline charges one flat
- * price per model, so quality is a model here, not a param: one price could not fit both a
- * US$0.011 low image and a US$0.25 high one. Each price is the worst case of one output:
- *   - the image itself at its largest size (1536×1024 / 1024×1536), per OpenAI's price list:
- *     low US$0.016, medium US$0.063, high US$0.25;
- *   - 2 partial images, 100 output image tokens each at US$40 per 1M tokens: US$0.008;
- *   - up to 4 reference images, ~765 input image tokens each at US$10 per 1M: US$0.031;
- *   - the prompt (text input tokens at US$5 per 1M): under US$0.001 for ordinary prompts.
- * low 0.055 → 6, medium 0.102 → 11, high 0.289 → 29.
- */
-const PRICES: Record<OpenAIQuality, number> = { low: 6, medium: 11, high: 29 };
-
+/** Quality is a model, not a param: the pipeline charges one flat price per model (prices.ts). */
 const TIERS: Array<{ id: string; quality: OpenAIQuality; name: string; blurb: string }> = [
   {
     id: 'gpt-image-1',
@@ -61,11 +51,12 @@ export function openaiModels(): ProviderModel[] {
     capabilities: {
       count: { min: 1, max: 4 },
       aspectRatios: Object.keys(OPENAI_SIZES),
+      sizes: pixelSizes(OPENAI_SIZES),
       referenceImages: MAX_REFERENCES,
       negativePrompt: false,
       seed: false,
     },
-    price: { credits: PRICES[tier.quality], per: 'output' },
+    price: priceOf('openai', tier.id),
     version: OPENAI_IMAGE_MODEL,
   }));
 }

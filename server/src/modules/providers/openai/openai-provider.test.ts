@@ -4,6 +4,7 @@ import {
   type OpenAIFake,
   type OpenAIFakeFailure,
 } from '../../../../test/support/fakes/openai-fake';
+import { resolveSize } from '../dimensions';
 import { recordingContext } from '../local/local-testing';
 import {
   ProviderError,
@@ -127,6 +128,24 @@ describe('the OpenAI provider', () => {
       fake.requests.length = 0;
       await provider().run(request({ modelId, aspectRatio }), recordingContext().context);
       expect(fake.requests[0]!.body).toMatchObject({ size, quality });
+    }
+  });
+
+  it('records the size it renders: the one sent to OpenAI for each ratio', async () => {
+    const [model] = provider().models();
+    expect(model!.capabilities.sizes).toEqual({
+      '1:1': { width: 1024, height: 1024 },
+      '3:2': { width: 1536, height: 1024 },
+      '2:3': { width: 1024, height: 1536 },
+    });
+    for (const aspectRatio of model!.capabilities.aspectRatios) {
+      const { value } = resolveSize(model!.capabilities, { aspectRatio });
+      fake.requests.length = 0;
+      await provider().run(
+        request({ aspectRatio, width: value!.width, height: value!.height }),
+        recordingContext().context,
+      );
+      expect(fake.requests[0]!.body).toMatchObject({ size: `${value!.width}x${value!.height}` });
     }
   });
 

@@ -1,5 +1,5 @@
 import { abortError, throwIfAborted } from '../abort';
-import { providerFetch, readJson, scrub } from '../http';
+import { providerFetch, readJson, scrub, validateKeyWith } from '../http';
 import {
   ProviderError,
   type GenerationProvider,
@@ -201,21 +201,17 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Generation
       : new ProviderError('RETRYABLE', 'PROVIDER_UNAVAILABLE', message);
   }
 
-  async function validateKey(params: { key: string; signal?: AbortSignal }): Promise<boolean> {
-    try {
-      await providerFetch({
+  function validateKey(params: { key: string; signal?: AbortSignal }): Promise<boolean> {
+    return validateKeyWith(() =>
+      providerFetch({
         provider: PROVIDER,
         url: `${baseUrl}/models`,
         headers: { authorization: `Bearer ${params.key}` },
         signal: params.signal ?? new AbortController().signal,
         timeoutMs: requestTimeoutMs,
         secrets: [params.key],
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === 'PROVIDER_AUTH') return false;
-      throw error;
-    }
+      }),
+    );
   }
 
   return {

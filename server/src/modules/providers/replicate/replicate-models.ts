@@ -1,12 +1,10 @@
+import { priceOf } from '../prices';
 import type { ParamSpec, ProviderModel } from '../provider';
 
 /**
  * The curated Replicate catalogue: official models, run by owner/name (Replicate serves their
  * current version; the version a prediction actually ran is reported as a progress message).
- *
- * Prices: 1 credit ≈ US$0.01 of Replicate's published per-run price, rounded up —
- * flux-schnell $0.003/image → 1, flux-1.1-pro $0.04/image → 4, flux-kontext-pro $0.04/image → 4,
- * minimax/video-01 $0.50 per 6-second clip → 50 per clip.
+ * Prices come from prices.ts.
  */
 
 /** How each model's inputs are named and which of our fields it takes. */
@@ -81,7 +79,7 @@ export const REPLICATE_MODELS: ReplicateModel[] = [
         },
       ],
     },
-    price: { credits: 1, per: 'output' },
+    price: priceOf('replicate', 'black-forest-labs/flux-schnell'),
     version: 'black-forest-labs/flux-schnell (official, latest)',
     input: { numOutputs: true, aspectRatio: true, seed: true },
   },
@@ -102,7 +100,7 @@ export const REPLICATE_MODELS: ReplicateModel[] = [
         promptUpsampling,
       ],
     },
-    price: { credits: 4, per: 'output' },
+    price: priceOf('replicate', 'black-forest-labs/flux-1.1-pro'),
     version: 'black-forest-labs/flux-1.1-pro (official, latest)',
     input: { numOutputs: false, aspectRatio: true, seed: true },
   },
@@ -130,7 +128,7 @@ export const REPLICATE_MODELS: ReplicateModel[] = [
         },
       ],
     },
-    price: { credits: 4, per: 'output' },
+    price: priceOf('replicate', 'black-forest-labs/flux-kontext-pro'),
     version: 'black-forest-labs/flux-kontext-pro (official, latest)',
     input: { numOutputs: false, referenceField: 'input_image', aspectRatio: true, seed: true },
   },
@@ -157,7 +155,7 @@ export const REPLICATE_MODELS: ReplicateModel[] = [
         },
       ],
     },
-    price: { credits: 50, per: 'output' },
+    price: priceOf('replicate', 'minimax/video-01'),
     version: 'minimax/video-01 (official, latest)',
     input: {
       numOutputs: false,

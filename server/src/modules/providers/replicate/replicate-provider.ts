@@ -1,5 +1,5 @@
 import { abortError, sleep, throwIfAborted } from '../abort';
-import { providerFetch, readJson } from '../http';
+import { providerFetch, readJson, validateKeyWith } from '../http';
 import {
   ProviderError,
   type GenerationProvider,
@@ -153,14 +153,9 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Gene
         method: 'POST',
       });
     },
-    async validateKey({ key, signal }) {
-      try {
-        await call('/account', { key, signal: signal ?? new AbortController().signal });
-        return true;
-      } catch (error) {
-        if (error instanceof ProviderError && error.code === 'PROVIDER_AUTH') return false;
-        throw error;
-      }
-    },
+    validateKey: ({ key, signal }) =>
+      validateKeyWith(() =>
+        call('/account', { key, signal: signal ?? new AbortController().signal }),
+      ),
   };
 }

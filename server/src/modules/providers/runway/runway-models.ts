@@ -1,3 +1,5 @@
+import { pixelSizes } from '../dimensions';
+import { priceOf } from '../prices';
 import type { ProviderModel } from '../provider';
 
 export const GEN4_TURBO = 'gen4_turbo';
@@ -5,7 +7,10 @@ export const GEN4_5 = 'gen4.5';
 /** The API version this adapter speaks (sent as X-Runway-Version). */
 export const RUNWAY_API_VERSION = '2024-11-06';
 
-/** How a model is called: which endpoint, and the `ratio` Runway expects for each aspect ratio. */
+/**
+ * How a model is called: which endpoint, and the `ratio` Runway expects for each aspect ratio,
+ * which is also the clip's size in pixels (width:height).
+ */
 export interface RunwayRoute {
   endpoint: 'image_to_video' | 'text_to_video';
   ratios: Record<string, string>;
@@ -29,13 +34,6 @@ export const ROUTES: Record<string, RunwayRoute> = {
   },
 };
 
-/**
- * Prices, in credits per second of video (1 credit ≈ US$0.01 of provider cost, rounded up).
- * Runway bills its API in its own credits at US$0.01 each: gen4_turbo costs 5 of them per
- * second and gen4.5 costs 12 per second, so ours match one to one.
- */
-const PRICES = { [GEN4_TURBO]: 5, [GEN4_5]: 12 } as const;
-
 export function runwayModels(): ProviderModel[] {
   return [
     {
@@ -48,12 +46,13 @@ export function runwayModels(): ProviderModel[] {
       capabilities: {
         count: { min: 1, max: 1 },
         aspectRatios: Object.keys(ROUTES[GEN4_TURBO]!.ratios),
+        sizes: pixelSizes(ROUTES[GEN4_TURBO]!.ratios),
         durations: [5, 10],
         referenceImages: 1,
         negativePrompt: false,
         seed: true,
       },
-      price: { credits: PRICES[GEN4_TURBO], per: 'second' },
+      price: priceOf('runway', GEN4_TURBO),
       version: `${GEN4_TURBO} (API ${RUNWAY_API_VERSION})`,
     },
     {
@@ -66,12 +65,13 @@ export function runwayModels(): ProviderModel[] {
       capabilities: {
         count: { min: 1, max: 1 },
         aspectRatios: Object.keys(ROUTES[GEN4_5]!.ratios),
+        sizes: pixelSizes(ROUTES[GEN4_5]!.ratios),
         durations: [5, 10],
         referenceImages: 0,
         negativePrompt: false,
         seed: true,
       },
-      price: { credits: PRICES[GEN4_5], per: 'second' },
+      price: priceOf('runway', GEN4_5),
       version: `${GEN4_5} (API ${RUNWAY_API_VERSION})`,
     },
   ];

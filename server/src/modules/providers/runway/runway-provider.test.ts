@@ -4,6 +4,7 @@ import {
   TINY_MP4,
   type RunwayFake,
 } from '../../../../test/support/fakes/runway-fake';
+import { resolveSize } from '../dimensions';
 import {
   ProviderError,
   type GenerationProvider,
@@ -155,6 +156,22 @@ describe('the Runway provider', () => {
     });
     // RUNNING without progress is indeterminate.
     expect(reports).toContainEqual({ message: 'Generating at Runway' });
+  });
+
+  it('records the size Runway renders: the `ratio` it sends, in pixels', async () => {
+    const [turbo, gen45] = provider.models();
+    expect(gen45!.capabilities.sizes).toEqual({
+      '16:9': { width: 1280, height: 720 },
+      '9:16': { width: 720, height: 1280 },
+    });
+    fake.setSteps([{ status: 'SUCCEEDED' }]);
+    for (const aspectRatio of turbo!.capabilities.aspectRatios) {
+      const { value } = resolveSize(turbo!.capabilities, { aspectRatio });
+      const before = fake.apiRequests().length;
+      await provider.run(request('gen4_turbo', { aspectRatio }), context().ctx);
+      const create = fake.apiRequests()[before];
+      expect(create!.body).toMatchObject({ ratio: `${value!.width}:${value!.height}` });
+    }
   });
 
   it('refuses gen4_turbo without a reference, before paying', async () => {

@@ -1,5 +1,5 @@
 import { abortError, sleep, throwIfAborted } from '../abort';
-import { providerFetch, readJson } from '../http';
+import { providerFetch, readJson, validateKeyWith } from '../http';
 import {
   ProviderError,
   type GenerationProvider,
@@ -174,20 +174,15 @@ export function createRunwayProvider(options: RunwayProviderOptions): Generation
         throw error;
       }
     },
-    async validateKey({ key, signal }) {
-      try {
-        await call({
+    validateKey: ({ key, signal }) =>
+      validateKeyWith(() =>
+        call({
           key,
           method: 'GET',
           path: '/organization',
           signal: signal ?? new AbortController().signal,
-        });
-        return true;
-      } catch (error) {
-        if (error instanceof ProviderError && error.code === 'PROVIDER_AUTH') return false;
-        throw error;
-      }
-    },
+        }),
+      ),
   };
 }
 

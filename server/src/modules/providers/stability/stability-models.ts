@@ -1,3 +1,4 @@
+import { priceOf } from '../prices';
 import type { ParamSpec, ProviderModel } from '../provider';
 
 /** Which Stable Image endpoint a model is served by, and the `model` field sd3 needs. */
@@ -51,7 +52,6 @@ function still(
   id: string,
   name: string,
   description: string,
-  credits: number,
   options: { references: boolean; negativePrompt: boolean; params: ParamSpec[] },
 ): ProviderModel {
   return {
@@ -68,10 +68,7 @@ function still(
       seed: true,
       params: options.params,
     },
-    // Prices: Stability's list price per image in its own credits (1 Stability credit = US$0.01),
-    // so 1 of our credits per Stability credit, rounded up: Ultra 8, Core 3, SD 3.5 Large 6.5,
-    // Large Turbo 4, Medium 3.5.
-    price: { credits, per: 'output' },
+    price: priceOf('stability', id),
     version: id,
   };
 }
@@ -82,35 +79,30 @@ export const STABILITY_MODELS: ProviderModel[] = [
     'Stable Image Ultra',
     'Stability’s highest-quality photorealistic model, about 1 megapixel. A reference image ' +
       'turns it into image-to-image.',
-    8,
     { references: true, negativePrompt: true, params: [STRENGTH] },
   ),
   still(
     'stable-image-core',
     'Stable Image Core',
     'Fast, inexpensive text-to-image at about 1.5 megapixels, with optional style presets.',
-    3,
     { references: false, negativePrompt: true, params: [STYLE_PRESET] },
   ),
   still(
     'sd3.5-large',
     'Stable Diffusion 3.5 Large',
     'The 8-billion-parameter SD 3.5 model at 1 megapixel; takes a reference image.',
-    7,
     { references: true, negativePrompt: true, params: [STRENGTH] },
   ),
   still(
     'sd3.5-large-turbo',
     'Stable Diffusion 3.5 Large Turbo',
     'A distilled SD 3.5 Large: fewer steps, faster and cheaper. Ignores negative prompts.',
-    4,
     { references: true, negativePrompt: false, params: [STRENGTH] },
   ),
   still(
     'sd3.5-medium',
     'Stable Diffusion 3.5 Medium',
     'The 2.5-billion-parameter SD 3.5 model: quick and inexpensive; takes a reference image.',
-    4,
     { references: true, negativePrompt: true, params: [STRENGTH] },
   ),
 ];

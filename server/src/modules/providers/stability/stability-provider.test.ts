@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import {
+  STABILITY_MODERATION_REASON,
   startStabilityFake,
   type StabilityFake,
 } from '../../../../test/support/fakes/stability-fake';
@@ -182,12 +183,11 @@ describe('the Stability provider', () => {
     const filtered = await failure(run());
     expect(filtered).toMatchObject({ failure: 'BLOCKED', code: 'CONTENT_FILTERED' });
     expect(filtered.message).toContain('CONTENT_FILTERED');
-    fake.fail({
-      kind: 'status',
-      status: 403,
-      body: { id: 'e3', name: 'content_moderation', errors: ['flagged by content moderation'] },
-    });
-    expect(await failure(run())).toMatchObject({ failure: 'BLOCKED', code: 'CONTENT_FILTERED' });
+    // A 403 on a generate endpoint is content moderation, and carries Stability's own reason.
+    fake.fail({ kind: 'moderated' });
+    const moderated = await failure(run());
+    expect(moderated).toMatchObject({ failure: 'BLOCKED', code: 'CONTENT_FILTERED' });
+    expect(moderated.message).toBe(`Stability AI: ${STABILITY_MODERATION_REASON}`);
   });
 
   it('closes the open request when the run is aborted', async () => {

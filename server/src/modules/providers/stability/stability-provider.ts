@@ -1,5 +1,5 @@
 import { abortError, throwIfAborted } from '../abort';
-import { providerFetch } from '../http';
+import { providerFetch, validateKeyWith, type HttpFailure } from '../http';
 import {
   ProviderError,
   type GenerationProvider,
@@ -29,6 +29,17 @@ const EXTENSIONS: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
 };
+
+/**
+ * On the generate endpoints a 403 is Stability's content moderation (a bad key is 401): BLOCKED,
+ * with Stability's own reason (`errors[0]`, e.g. "Your request was flagged by our content
+ * moderation system…").
+ */
+function moderated({ status, message }: HttpFailure): ProviderError | null {
+  if (status !== 403) return null;
+  const reason = message || 'its content moderation flagged this request';
+  return new ProviderError('BLOCKED', 'CONTENT_FILTERED', `${PROVIDER}: ${reason}`);
+}
 
 /**
  * Stability AI's Stable Image generate endpoints. Each request makes one image and answers with
@@ -94,31 +105,19 @@ export function createStabilityProvider(options: StabilityProviderOptions): Gene
     signal: AbortSignal,
   ): Promise<{ data: Buffer; seed: string | null }> {
     const key = keyOrFail();
-    let response: Response;
-    try {
-      response = await providerFetch({
-        provider: PROVIDER,
-        url: `${base}/v2beta/stable-image/generate/${route.endpoint}`,
-        method: 'POST',
-        // image/* brings the PNG's bytes with finish-reason and seed as headers: no base64
-        // to decode and a third less to transfer than the JSON answer.
-        headers: { authorization: `Bearer ${key}`, accept: 'image/*' },
-        body: form(request, route, index, reference),
-        signal,
-        timeoutMs: options.requestTimeoutMs,
-        secrets: [key],
-      });
-    } catch (error) {
-      // On the generate endpoints a 403 is Stability's content moderation (a bad key is 401).
-      if (error instanceof ProviderError && /HTTP 403/.test(error.message)) {
-        throw new ProviderError(
-          'BLOCKED',
-          'CONTENT_FILTERED',
-          `${PROVIDER}'s content moderation flagged this request.`,
-        );
-      }
-      throw error;
-    }
+    const response = await providerFetch({
+      provider: PROVIDER,
+      url: `${base}/v2beta/stable-image/generate/${route.endpoint}`,
+      method: 'POST',
+      // image/* brings the PNG's bytes with finish-reason and seed as headers: no base64
+      // to decode and a third less to transfer than the JSON answer.
+      headers: { authorization: `Bearer ${key}`, accept: 'image/*' },
+      body: form(request, route, index, reference),
+      signal,
+      timeoutMs: options.requestTimeoutMs,
+      secrets: [key],
+      classifyError: moderated,
+    });
     const finish = response.headers.get('finish-reason');
     if (finish === 'CONTENT_FILTERED') {
       await response.body?.cancel();
@@ -190,21 +189,17 @@ export function createStabilityProvider(options: StabilityProviderOptions): Gene
     return outputs;
   }
 
-  async function validateKey(params: { key: string; signal?: AbortSignal }): Promise<boolean> {
-    try {
-      await providerFetch({
+  function validateKey(params: { key: string; signal?: AbortSignal }): Promise<boolean> {
+    return validateKeyWith(() =>
+      providerFetch({
         provider: PROVIDER,
         url: `${base}/v1/user/account`,
         headers: { authorization: `Bearer ${params.key}`, accept: 'application/json' },
         signal: params.signal ?? new AbortController().signal,
         timeoutMs: options.requestTimeoutMs,
         secrets: [params.key],
-      }).then((response) => response.body?.cancel());
-      return true;
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === 'PROVIDER_AUTH') return false;
-      throw error;
-    }
+      }).then((response) => response.body?.cancel()),
+    );
   }
 
   return {
