@@ -19,6 +19,8 @@ import { createCreditsModule } from './modules/credits/credits.module';
 import { createMailer } from './modules/mail/mailer';
 import { generationStorageFrom } from './modules/generations/generation-storage';
 import { createGenerationsModule } from './modules/generations/generations.module';
+import { ProviderRegistry } from './modules/generations/provider-registry';
+import { createLibraryModule } from './modules/library/library.module';
 import { createProviders } from './modules/providers/catalog';
 import type { GenerationProvider } from './modules/providers/provider';
 import { createStorageModule } from './modules/storage/storage.module';
@@ -41,7 +43,8 @@ export interface Runtime {
     ReturnType<typeof createCreditsModule>['services'] &
     ReturnType<typeof createBillingModule>['services'] &
     ReturnType<typeof createStorageModule>['services'] &
-    ReturnType<typeof createGenerationsModule>['services'] & {
+    ReturnType<typeof createGenerationsModule>['services'] &
+    ReturnType<typeof createLibraryModule>['services'] & {
       /** Re-queues generations whose worker stopped (the worker also runs it on a timer). */
       recoverStalledGenerations(): Promise<number>;
     };
@@ -125,13 +128,20 @@ export async function startRuntime(params: {
       logger,
     });
     const { generation } = config;
+    const registry = new ProviderRegistry(params.providers ?? createProviders(config));
+    const library = createLibraryModule({
+      dataSource,
+      registry,
+      assets: storage.services.assets,
+    });
     const generations = createGenerationsModule({
       dataSource,
       events,
       ledger: credits.services.ledger,
       limiter: accounts.services.limiter,
       storage: generationStorageFrom(storage.services.assets),
-      providers: params.providers ?? createProviders(config),
+      registry,
+      composer: library.composer,
       logger,
       settings: {
         timings: {
@@ -191,6 +201,7 @@ export async function startRuntime(params: {
           ...billing.resolvers,
           ...storage.resolvers,
           ...generations.resolvers,
+          ...library.resolvers(generations.services.generations),
         ],
         pubSub: events.pubSub,
       });
@@ -258,6 +269,7 @@ export async function startRuntime(params: {
         ...billing.services,
         ...storage.services,
         ...generations.services,
+        ...library.services,
         recoverStalledGenerations: generations.recoverStalled,
       },
       url,

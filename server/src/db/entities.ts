@@ -15,6 +15,12 @@ import { Generation } from '../modules/generations/generation.entity';
 import { CreditHold } from '../modules/credits/credit-hold.entity';
 import { LedgerAccount } from '../modules/credits/ledger-account.entity';
 import { LedgerTransfer } from '../modules/credits/ledger-transfer.entity';
+import { AiModel } from '../modules/library/ai-model.entity';
+import { Character } from '../modules/library/character.entity';
+import { GenerationSource } from '../modules/library/generation-source.entity';
+import { AiModelReference, CharacterReference } from '../modules/library/library-reference.entity';
+import { PromptTemplate } from '../modules/library/prompt-template.entity';
+import { Recipe, RecipeVersion } from '../modules/library/recipe.entity';
 import { RateLimitBucket } from '../modules/security/rate-limit.entity';
 import { Asset } from '../modules/storage/asset.entity';
 import { Upload } from '../modules/storage/upload.entity';
@@ -43,4 +49,12 @@ export const ENTITIES = [
   GenerationOutput,
   Asset,
   Upload,
+  AiModel,
+  Character,
+  AiModelReference,
+  CharacterReference,
+  PromptTemplate,
+  Recipe,
+  RecipeVersion,
+  GenerationSource,
 ];

@@ -11,6 +11,14 @@ import {
   GenerationResolver,
 } from '../modules/generations/generation.resolver';
 import { CreditsResolver, UserCreditsResolver } from '../modules/credits/credits.resolver';
+import { AiModelResolver } from '../modules/library/ai-model.resolver';
+import { CharacterResolver } from '../modules/library/character.resolver';
+import {
+  AssetUsageResolver,
+  GenerationLibraryResolver,
+} from '../modules/library/generation-library.resolver';
+import { PromptTemplateResolver } from '../modules/library/prompt-template.resolver';
+import { RecipeResolver, RecipeVersionResolver } from '../modules/library/recipe.resolver';
 import { AssetResolver } from '../modules/storage/asset.resolver';
 import { UploadResolver } from '../modules/storage/upload.resolver';
 import { NoticeResolver } from '../modules/system/notice.resolver';
@@ -31,6 +39,13 @@ export const RESOLVERS = [
   GenerationEventResolver,
   AssetResolver,
   UploadResolver,
+  AiModelResolver,
+  CharacterResolver,
+  PromptTemplateResolver,
+  RecipeResolver,
+  RecipeVersionResolver,
+  GenerationLibraryResolver,
+  AssetUsageResolver,
 ] as const;
 
 /** Resolver instances, built in the composition root with their services. */

@@ -9,5 +9,6 @@ import { ShardSystemAccounts1795985310261 } from './1795985310261-ShardSystemAcc
 import { Billing1796113701869 } from './1796113701869-Billing';
 import { Assets1796115701698 } from './1796115701698-Assets';
 import { Generations1796116628705 } from './1796116628705-Generations';
+import { Library1796124154853 } from './1796124154853-Library';
 
-export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161, RoleFromAdminEmails1795982316591, PendingSignIn1795983912489, ShardSystemAccounts1795985310261, Billing1796113701869, Assets1796115701698, Generations1796116628705];
+export const MIGRATIONS: Function[] = [Foundation1795979236912, Accounts1795981145105, CreditsLedger1795981685498, AvatarAsText1795982112161, RoleFromAdminEmails1795982316591, PendingSignIn1795983912489, ShardSystemAccounts1795985310261, Billing1796113701869, Assets1796115701698, Generations1796116628705, Library1796124154853];

@@ -3,8 +3,8 @@ import { resolveSize } from '../providers/dimensions';
 import { validateParams, type FieldError } from '../providers/params';
 import type { GenerationProvider, ProviderModel } from '../providers/provider';
 import { invalidRequest } from './generation.errors';
-import type { GenerationRequestInput } from './generation.inputs';
-import { MAX_SEED } from './generation.inputs';
+import type { GenerationFields } from './generation-composer';
+import { MAX_PROMPT_LENGTH, MAX_SEED } from './generation.inputs';
 import type { ProviderRegistry } from './provider-registry';
 
 /** A request checked against its model, with every default resolved and its price. */
@@ -32,17 +32,25 @@ export function priceOf(model: ProviderModel, count: number, durationSeconds: nu
 
 /**
  * Checks everything a request asks for against what its model supports, before anything is
- * charged; every problem is reported at once, per field.
+ * charged; every problem (with the `earlier` ones of composing it) is reported at once, per field.
  */
 export function prepareGeneration(
   registry: ProviderRegistry,
-  input: GenerationRequestInput,
+  input: GenerationFields,
+  earlier: FieldError[] = [],
 ): PreparedGeneration {
   const provider = registry.usable(input.provider);
   const model = registry.model(provider, input.model);
   const caps = model.capabilities;
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = [...earlier];
 
+  const prompt = input.prompt.trim();
+  if (prompt.length === 0 || prompt.length > MAX_PROMPT_LENGTH) {
+    errors.push({
+      field: 'prompt',
+      message: 'Describe what to generate in 1 to 4,000 characters.',
+    });
+  }
   if (input.kind !== model.kind) {
     errors.push({ field: 'kind', message: `${model.name} makes ${model.kind.toLowerCase()}s.` });
   }
@@ -98,7 +106,7 @@ export function prepareGeneration(
   return {
     provider,
     model,
-    prompt: input.prompt.trim(),
+    prompt,
     negativePrompt,
     count,
     ...size.value,

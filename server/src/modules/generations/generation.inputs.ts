@@ -10,6 +10,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
@@ -17,24 +18,15 @@ import { GenerationKindEnum, GenerationStatus } from './generation.entity';
 
 export const MAX_SEED = 2_147_483_647;
 
-@InputType({ description: 'What to generate; the model decides what else is accepted' })
-export class GenerationRequestInput {
-  @Field(() => GenerationKindEnum)
-  @IsEnum(GenerationKindEnum)
-  kind!: GenerationKindEnum;
+export const MAX_PROMPT_LENGTH = 4000;
 
-  @Field({ description: 'A provider id from `providers`, e.g. local' })
-  @Length(1, 40)
-  @Matches(/^[a-z0-9-]+$/, { message: 'Give a provider id from the catalogue.' })
-  provider!: string;
-
-  @Field({ description: 'A model id of that provider' })
-  @Length(1, 120)
-  model!: string;
-
-  @Field()
-  @Length(1, 4000, { message: 'Describe what to generate in 1 to 4,000 characters.' })
-  prompt!: string;
+/** The settings of the generate form; a recipe saves them, and a run may override them. */
+@InputType({ description: 'The settings of the generate form; the model decides what it takes' })
+export class GenerationSettingsInput {
+  @Field(() => String, { nullable: true, description: 'Required unless a template fills it' })
+  @IsOptional()
+  @Length(1, MAX_PROMPT_LENGTH, { message: 'Describe what to generate in 1 to 4,000 characters.' })
+  prompt?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -91,6 +83,88 @@ export class GenerationRequestInput {
   @IsOptional()
   @IsObject()
   params?: Record<string, unknown> | null;
+}
+
+/**
+ * What to generate: the form's settings for a model, or a recipe run with only what differs.
+ * With `recipeId`, the recipe's version gives the model and defaults; the settings given here and
+ * in `overrides` replace them field by field (`params` are merged).
+ */
+@InputType({ description: 'What to generate: settings for a model, or a recipe to run' })
+export class GenerationRequestInput extends GenerationSettingsInput {
+  @Field(() => GenerationKindEnum, { nullable: true, description: 'Required without a recipe' })
+  @IsOptional()
+  @IsEnum(GenerationKindEnum)
+  kind?: GenerationKindEnum | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A provider id from `providers`, e.g. local; required without a recipe',
+  })
+  @IsOptional()
+  @Length(1, 40)
+  @Matches(/^[a-z0-9-]+$/, { message: 'Give a provider id from the catalogue.' })
+  provider?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A model id of that provider' })
+  @IsOptional()
+  @Length(1, 120)
+  model?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One of my recipes, to run' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Give a recipe id.' })
+  recipeId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Which version of the recipe; the latest if left out',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  recipeVersion?: number | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "One of my prompt templates to fill in (instead of the recipe's own)",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Give a prompt template id.' })
+  templateId?: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: "Values of the template's variables that differ from the recipe's",
+  })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown> | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "My characters to generate (the recipe's when left out; [] for none)",
+  })
+  @IsOptional()
+  @ArrayMaxSize(4, { message: 'Choose up to 4 characters.' })
+  @IsUUID('all', { each: true, message: 'Characters are given by their ids.' })
+  characterIds?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "One of my AI models (the recipe's, or the first character's, when left out)",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Give an AI model id.' })
+  aiModelId?: string | null;
+
+  @Field(() => GenerationSettingsInput, {
+    nullable: true,
+    description: 'Settings that replace the recipe’s for this run',
+  })
+  @IsOptional()
+  @ValidateNested()
+  overrides?: GenerationSettingsInput | null;
 }
 
 @InputType()

@@ -8,6 +8,11 @@ import type { RateLimiter } from '../security/rate-limiter';
 import { GenerationEventType } from './generation-event.entity';
 import { creditsText } from './generation-text';
 import { announce, appendEvent, type GenerationEventNotice } from './generation-events';
+import {
+  directComposer,
+  type ComposedGeneration,
+  type GenerationComposer,
+} from './generation-composer';
 import { prepareGeneration, type PreparedGeneration } from './generation-request';
 import type { GenerationStorage } from './generation-storage';
 import { ACTIVE_STATUSES, FINAL_STATUSES, Generation, GenerationStatus } from './generation.entity';
@@ -51,11 +56,13 @@ export class GenerationService {
     private readonly storage: GenerationStorage,
     private readonly limiter: RateLimiter,
     private readonly limits: GenerationLimits,
+    private readonly composer: GenerationComposer = directComposer,
   ) {}
 
   /** The price of a request and whether the user can pay it, without starting anything. */
   async estimate(userId: string, input: GenerationRequestInput) {
-    const prepared = prepareGeneration(this.registry, input);
+    const composed = await this.composer.compose(userId, input);
+    const prepared = prepareGeneration(this.registry, composed.fields, composed.errors);
     const { available } = await this.ledger.summary(userId);
     const shortfall = Math.max(0, prepared.costCredits - available);
     return { credits: prepared.costCredits, available, affordable: shortfall === 0, shortfall };
@@ -70,7 +77,21 @@ export class GenerationService {
       const existing = await this.byKey(userId, input.idempotencyKey);
       if (existing) return existing;
     }
-    const prepared = prepareGeneration(this.registry, input);
+    const composed = await this.composer.compose(userId, input);
+    return this.startComposed(userId, composed, input.idempotencyKey ?? null);
+  }
+
+  /** Starts a request already composed (e.g. a generation run again exactly). */
+  async startComposed(
+    userId: string,
+    composed: ComposedGeneration,
+    idempotencyKey: string | null,
+  ): Promise<Generation> {
+    if (idempotencyKey) {
+      const existing = await this.byKey(userId, idempotencyKey);
+      if (existing) return existing;
+    }
+    const prepared = prepareGeneration(this.registry, composed.fields, composed.errors);
     await this.storage
       .assertOwnedImages({ userId, assetIds: prepared.referenceAssetIds })
       .catch(() => {
@@ -86,11 +107,11 @@ export class GenerationService {
       [userId],
     );
     try {
-      return await this.insert(userId, input, prepared);
+      return await this.insert(userId, idempotencyKey, prepared, composed);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === UNIQUE_VIOLATION && input.idempotencyKey) {
-        const existing = await this.byKey(userId, input.idempotencyKey);
+      if (code === UNIQUE_VIOLATION && idempotencyKey) {
+        const existing = await this.byKey(userId, idempotencyKey);
         if (existing) return existing;
       }
       throw error;
@@ -103,8 +124,9 @@ export class GenerationService {
 
   private async insert(
     userId: string,
-    input: StartGenerationInput,
+    idempotencyKey: string | null,
     prepared: PreparedGeneration,
+    composed: ComposedGeneration,
   ): Promise<Generation> {
     const id = randomUUID();
     let notice: GenerationEventNotice | undefined;
@@ -141,8 +163,9 @@ export class GenerationService {
         durationSeconds: prepared.durationSeconds,
         referenceAssetIds: prepared.referenceAssetIds,
         costCredits: prepared.costCredits,
-        idempotencyKey: input.idempotencyKey ?? null,
+        idempotencyKey,
       });
+      await composed.record?.(manager, id, prepared);
       await this.ledger.hold(
         {
           userId,

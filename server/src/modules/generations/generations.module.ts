@@ -5,7 +5,6 @@ import type { EventBus } from '../../graphql/events';
 import type { Logger } from '../../logger';
 import type { TaskList } from '../../queue/queue';
 import type { LedgerService } from '../credits/ledger.service';
-import type { GenerationProvider } from '../providers/provider';
 import type { RateLimiter } from '../security/rate-limiter';
 import { GenerationFeed } from './generation-feed';
 import { recoverStalled } from './generation-recovery';
@@ -16,6 +15,7 @@ import {
   type RunnerDeps,
   type RunnerTimings,
 } from './generation-runner';
+import type { GenerationComposer } from './generation-composer';
 import type { GenerationStorage } from './generation-storage';
 import {
   GENERATION_FEED,
@@ -29,7 +29,7 @@ import {
   type CancelNotice,
   type GenerationLimits,
 } from './generation.service';
-import { ProviderRegistry } from './provider-registry';
+import type { ProviderRegistry } from './provider-registry';
 
 export interface GenerationSettings {
   timings: RunnerTimings;
@@ -45,12 +45,14 @@ export function createGenerationsModule(params: {
   ledger: LedgerService;
   limiter: RateLimiter;
   storage: GenerationStorage;
-  providers: GenerationProvider[];
+  registry: ProviderRegistry;
   logger: Logger;
   settings: GenerationSettings;
+  /** Builds requests from recipes, templates and characters (the library); plain settings without. */
+  composer?: GenerationComposer;
 }) {
   const { dataSource, events, ledger, storage, logger, settings } = params;
-  const registry = new ProviderRegistry(params.providers);
+  const { registry } = params;
   const service = new GenerationService(
     dataSource,
     events,
@@ -59,6 +61,7 @@ export function createGenerationsModule(params: {
     storage,
     params.limiter,
     settings.limits,
+    params.composer,
   );
   const running = new RunningGenerations();
   const deps: RunnerDeps = {
