@@ -19,6 +19,10 @@ export function providerCatalog(registry: ProviderRegistry): GenerationProviderI
         count: model.capabilities.count,
         aspectRatios: model.capabilities.aspectRatios,
         size: model.capabilities.size ?? null,
+        fixedSizes: Object.entries(model.capabilities.sizes ?? {}).map(([aspectRatio, size]) => ({
+          aspectRatio,
+          ...size,
+        })),
         durations: model.capabilities.durations ?? null,
         referenceImages: model.capabilities.referenceImages,
         negativePrompt: model.capabilities.negativePrompt,

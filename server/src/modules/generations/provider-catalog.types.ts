@@ -23,6 +23,18 @@ export class SizeRange {
   step!: number;
 }
 
+@ObjectType({ description: 'The exact size a model renders for one aspect ratio' })
+export class FixedSize {
+  @Field()
+  aspectRatio!: string;
+
+  @Field(() => Int)
+  width!: number;
+
+  @Field(() => Int)
+  height!: number;
+}
+
 @ObjectType({ description: 'One extra parameter a model takes' })
 export class ModelParam {
   @Field()
@@ -57,6 +69,11 @@ export class ModelCapabilities {
 
   @Field(() => SizeRange, { nullable: true })
   size!: SizeRange | null;
+
+  @Field(() => [FixedSize], {
+    description: 'Ratios the model renders at one fixed size (the size recorded is that one)',
+  })
+  fixedSizes!: FixedSize[];
 
   @Field(() => [Number], { nullable: true, description: 'Video lengths in seconds' })
   durations!: number[] | null;

@@ -116,24 +116,12 @@ export class AssetUsageResolver {
   constructor(private readonly dataSource: DataSource) {}
 
   @FieldResolver(() => [Character], { description: 'My characters that use it as a reference' })
-  async usedByCharacters(@Root() asset: Asset): Promise<Character[]> {
-    return this.dataSource
-      .getRepository(Character)
-      .createQueryBuilder('c')
-      .innerJoin('character_references', 'r', 'r.character_id = c.id')
-      .where('r.asset_id = :id AND c.owner_id = :owner', { id: asset.id, owner: asset.ownerId })
-      .orderBy('c.name')
-      .getMany();
+  usedByCharacters(@Root() asset: Asset, @Ctx() context: GraphQLContext): Promise<Character[]> {
+    return libraryLoaders(context, this.dataSource).charactersUsingAsset.load(asset.id);
   }
 
   @FieldResolver(() => [AiModel], { description: 'My AI models that use it as a reference' })
-  async usedByAiModels(@Root() asset: Asset): Promise<AiModel[]> {
-    return this.dataSource
-      .getRepository(AiModel)
-      .createQueryBuilder('m')
-      .innerJoin('ai_model_references', 'r', 'r.ai_model_id = m.id')
-      .where('r.asset_id = :id AND m.owner_id = :owner', { id: asset.id, owner: asset.ownerId })
-      .orderBy('m.name')
-      .getMany();
+  usedByAiModels(@Root() asset: Asset, @Ctx() context: GraphQLContext): Promise<AiModel[]> {
+    return libraryLoaders(context, this.dataSource).aiModelsUsingAsset.load(asset.id);
   }
 }

@@ -56,6 +56,34 @@ function referencesLoader(
   );
 }
 
+/** The AI models or characters that use each of a batch of images: one statement per batch. */
+function usersOfAsset<T extends AiModel | Character>(
+  dataSource: DataSource,
+  entity: new () => T,
+  table: 'ai_model_references' | 'character_references',
+  column: string,
+) {
+  return new DataLoader<string, T[]>(
+    async (assetIds) => {
+      const rows = await dataSource
+        .getRepository(entity)
+        .createQueryBuilder('item')
+        .innerJoin(table, 'r', `r.${column} = item.id`)
+        .addSelect('r.asset_id', 'asset_id')
+        .where('r.asset_id = ANY(:ids::uuid[])', { ids: [...assetIds] })
+        .orderBy('item.name')
+        .getRawAndEntities<{ asset_id: string; item_id: string }>();
+      return assetIds.map((assetId) => {
+        const ids = new Set(
+          rows.raw.filter((raw) => raw.asset_id === assetId).map((raw) => raw.item_id),
+        );
+        return rows.entities.filter((item) => ids.has(item.id));
+      });
+    },
+    { cache: false },
+  );
+}
+
 /**
  * Batches every library lookup of one request, so a page of 50 items with their references,
  * covers and links costs the same few statements as a page of 2. Not cached across items: a
@@ -72,6 +100,13 @@ export function libraryLoaders(context: object, dataSource: DataSource) {
     sources: byId(dataSource, GenerationSource, (source) => source.generationId, 'generationId'),
     aiModelReferences: referencesLoader(dataSource, 'ai_model_references', 'ai_model_id'),
     characterReferences: referencesLoader(dataSource, 'character_references', 'character_id'),
+    charactersUsingAsset: usersOfAsset(
+      dataSource,
+      Character,
+      'character_references',
+      'character_id',
+    ),
+    aiModelsUsingAsset: usersOfAsset(dataSource, AiModel, 'ai_model_references', 'ai_model_id'),
     modelCharacters: new DataLoader<string, Character[]>(
       async (modelIds) => {
         const rows = await dataSource

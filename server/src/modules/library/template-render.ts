@@ -178,6 +178,8 @@ export function renderTemplate(
     reported.add(error.message);
     errors.push(error);
   };
+  // Placeholders that need a character or model not chosen, said once for each.
+  const wanting = { character: new Set<string>(), model: new Set<string>() };
   const characterFields = new Set<string>();
   const modelFields = new Set<string>();
   const parts = segments.map((segment) => {
@@ -186,10 +188,7 @@ export function renderTemplate(
     if (placeholder.scope === 'variable') return values[placeholder.name] ?? '';
     if (placeholder.scope === 'model') {
       if (!context.model) {
-        report({
-          field: 'aiModelId',
-          message: `This template uses ${placeholder.source}: choose an AI model.`,
-        });
+        wanting.model.add(placeholder.source);
         return placeholder.source;
       }
       modelFields.add(placeholder.name);
@@ -199,10 +198,7 @@ export function renderTemplate(
     }
     const character = context.character;
     if (!character) {
-      report({
-        field: 'characterIds',
-        message: `This template uses ${placeholder.source}: choose a character.`,
-      });
+      wanting.character.add(placeholder.source);
       return placeholder.source;
     }
     if ((CHARACTER_FIELDS as readonly string[]).includes(placeholder.name)) {
@@ -220,6 +216,18 @@ export function renderTemplate(
     characterFields.add(placeholder.name);
     return trait.value;
   });
+  if (wanting.character.size > 0) {
+    errors.push({
+      field: 'characterIds',
+      message: `This template uses ${[...wanting.character].join(', ')}: choose a character.`,
+    });
+  }
+  if (wanting.model.size > 0) {
+    errors.push({
+      field: 'aiModelId',
+      message: `This template uses ${[...wanting.model].join(', ')}: choose an AI model.`,
+    });
+  }
   return {
     prompt: parts.join('').trim(),
     errors,
