@@ -1,5 +1,8 @@
+import { TransferKind } from '../../src/modules/credits/ledger-transfer.entity';
+import { signedUp } from './billing';
 import type { BrowserClient } from './browser-client';
 import { pngImage, uploadImage } from './storage';
+import type { TestServer } from './test-server';
 
 /** GraphQL documents and helpers the library tests share. */
 
@@ -48,4 +51,42 @@ export async function uploads(browser: BrowserClient, count: number, size = 48) 
   for (let i = 0; i < count; i++)
     assets.push(await uploadImage(browser, await pngImage(size + i, size)));
   return assets;
+}
+
+/* Helpers of the recipe and provenance tests. */
+
+/** A signed-up person with `credits` to spend, and their user id. */
+export async function fundedPerson(server: TestServer, credits = 100, name = 'Library Person') {
+  const browser = await signedUp(server, name);
+  const { me } = await browser.ok<{ me: { id: string } }>('{ me { id } }');
+  await server.runtime.services.ledger.grant({
+    userId: me.id,
+    amount: credits,
+    kind: TransferKind.ADMIN_GRANT,
+    key: `library-grant:${me.id}`,
+  });
+  return { browser, userId: me.id };
+}
+
+/** The fields an error puts at fault (`extensions.fieldErrors`), in order. */
+export function fieldsAtFault(failure: { extensions: Record<string, unknown> }): string[] {
+  const errors = (failure.extensions.fieldErrors ?? []) as Array<{ field: string }>;
+  return errors.map((error) => error.field);
+}
+
+/** What I can spend and what is held for generations in progress. */
+export async function walletOf(browser: BrowserClient) {
+  const { me } = await browser.ok<{ me: { credits: { available: number; held: number } } }>(
+    '{ me { credits { available held } } }',
+  );
+  return me.credits;
+}
+
+/** The ledger's movements for one generation's hold, by kind. */
+export async function generationLedger(server: TestServer, generationId: string) {
+  return (await server.runtime.dataSource.query(
+    `SELECT kind, sum(amount)::int AS amount, count(*)::int AS transfers FROM ledger_transfers
+     WHERE reference_type = 'generation' AND reference_id = $1 GROUP BY kind ORDER BY kind::text`,
+    [generationId],
+  )) as Array<{ kind: string; amount: number; transfers: number }>;
 }

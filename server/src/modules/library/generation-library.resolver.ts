@@ -13,6 +13,7 @@ import type { AssetUsageService } from './asset-usage.service';
 import { Character } from './character.entity';
 import { composeRerun } from './generation-rerun';
 import { existing, libraryLoaders } from './library-loaders';
+import { invalidLibraryInput } from './library.errors';
 import { PromptTemplate } from './prompt-template.entity';
 import { ProvenanceSnapshot } from './provenance';
 import { Recipe, RecipeVersion } from './recipe.entity';
@@ -37,6 +38,19 @@ export class GenerationLibraryResolver {
     @Ctx() context: GraphQLContext,
   ) {
     const userId = requireIdentity(context).user.id;
+    if (idempotencyKey && (idempotencyKey.length < 8 || idempotencyKey.length > 200)) {
+      // As startGeneration's: the column holds 200 characters.
+      throw invalidLibraryInput([
+        { field: 'idempotencyKey', message: 'Give a key of 8 to 200 characters.' },
+      ]);
+    }
+    if (idempotencyKey) {
+      // A retried key gets its generation, even if an image it used has been deleted since.
+      const started = await this.dataSource
+        .getRepository(Generation)
+        .findOneBy({ ownerId: userId, idempotencyKey });
+      if (started) return started;
+    }
     const composed = await composeRerun(this.dataSource, this.registry, userId, id);
     return this.generations.startComposed(userId, composed, idempotencyKey);
   }

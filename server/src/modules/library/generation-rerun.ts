@@ -3,6 +3,7 @@ import type { ComposedGeneration } from '../generations/generation-composer';
 import { Generation } from '../generations/generation.entity';
 import { generationNotFound } from '../generations/generation.errors';
 import type { ProviderRegistry } from '../generations/provider-registry';
+import { resolveSize } from '../providers/dimensions';
 import { GenerationSource } from './generation-source.entity';
 import { recordSource } from './library-composer';
 import { LibraryError } from './library.errors';
@@ -40,9 +41,17 @@ export async function composeRerun(
     .find(generation.provider)
     ?.models()
     .find((model) => model.id === generation.model)?.capabilities;
-  const size = capabilities?.size
-    ? { width: generation.width, height: generation.height }
-    : { aspectRatio: generation.aspectRatio };
+  // Pixels where the model takes them, unless the ratio alone gives the same pixels: then the
+  // ratio, which keeps the one recorded (320×184 is 16:9 as asked, not the reduced 40:23).
+  const fromRatio = capabilities
+    ? resolveSize(capabilities, { aspectRatio: generation.aspectRatio }).value
+    : null;
+  const sizedByRatio =
+    fromRatio?.width === generation.width && fromRatio.height === generation.height;
+  const size =
+    capabilities?.size && !sizedByRatio
+      ? { width: generation.width, height: generation.height }
+      : { aspectRatio: generation.aspectRatio };
   const hashes = new Map(present.map((row) => [row.id, row.sha256]));
   const snapshot: ProvenanceSnapshot = source
     ? { ...source.snapshot, rerunOf: generation.id }

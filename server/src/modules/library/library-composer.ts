@@ -166,14 +166,13 @@ export class LibraryComposer implements GenerationComposer {
     const prompt = addedContext ? `${basePrompt}\n\n${addedContext}` : basePrompt;
 
     // References: the run's own first, then the characters', then the AI model's, while they fit.
-    const direct = [
-      ...new Set(
-        input.overrides?.referenceAssetIds ??
-          input.referenceAssetIds ??
-          version?.referenceAssetIds ??
-          [],
-      ),
-    ];
+    const given = input.overrides?.referenceAssetIds ?? input.referenceAssetIds ?? null;
+    let direct = [...new Set(given ?? version?.referenceAssetIds ?? [])];
+    if (!given && direct.length > 0) {
+      // A recipe's own images that were deleted since are left out, not an error of this run.
+      const present = await this.hashes(userId, direct);
+      direct = direct.filter((id) => present.has(id));
+    }
     const capacity =
       this.registry
         .find(target.provider)
@@ -237,7 +236,12 @@ export class LibraryComposer implements GenerationComposer {
         recordSource(manager, generationId, snapshot, {
           recipeId: recipe?.id ?? null,
           recipeVersionId: version?.id ?? null,
-          templateId: template?.id ?? null,
+          // The template's row while it exists: a recipe version's saved text outlives it.
+          templateId: !template
+            ? null
+            : input.templateId
+              ? template.id
+              : (version?.templateId ?? null),
           aiModelId: aiModel?.id ?? null,
           characterIds: characters.map((character) => character.id),
         }),

@@ -19,7 +19,7 @@ function byId<T extends ObjectLiteral>(
     async (ids) => {
       const rows = await dataSource
         .getRepository(entity)
-        .findBy({ [column]: In([...ids]) } as never);
+        .findBy({ [column]: In([...new Set(ids)]) } as never);
       const found = new Map(rows.map((row) => [key(row), row]));
       return ids.map((id) => found.get(id) ?? null);
     },

@@ -44,7 +44,10 @@ export class TemplateVariableDefinition implements TemplateVariable {
 
 @ObjectType({ description: 'A prompt template as it was at one moment' })
 export class TemplateSnapshot {
-  @Field(() => String, { nullable: true, description: 'The template, unless since deleted' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The template it came from (which may have been deleted or changed since)',
+  })
   id!: string | null;
 
   @Field()
