@@ -190,6 +190,23 @@ describe('library: AI models and characters', () => {
     for (const [query, id] of attempts) {
       expect((await bob.fails(query, { id })).code).toBe('NOT_FOUND');
     }
+    // Ids that cannot name anything are as unknown as another user's.
+    for (const query of [
+      'query ($id: ID!) { character(id: $id) { name } }',
+      'query ($id: ID!) { aiModel(id: $id) { name } }',
+      'query ($id: ID!) { recipe(id: $id) { name } }',
+      'query ($id: ID!) { promptTemplate(id: $id) { name } }',
+      'query ($id: ID!) { generation(id: $id) { id } }',
+      'mutation ($id: ID!) { deleteRecipe(id: $id) }',
+      'mutation ($id: ID!) { duplicateRecipe(id: $id) { id } }',
+      'mutation ($id: ID!) { runGenerationAgain(id: $id) { id } }',
+      'mutation ($id: ID!) { cancelGeneration(id: $id) { id } }',
+    ]) {
+      expect({ query, code: (await bob.fails(query, { id: 'nope' })).code }).toEqual({
+        query,
+        code: 'NOT_FOUND',
+      });
+    }
     const update = await bob.fails(UPDATE_CHARACTER, { input: { id: secret.id, name: 'Mine' } });
     expect(update.code).toBe('NOT_FOUND');
     const { characters } = await bob.ok<{ characters: { edges: unknown[] } }>(

@@ -675,6 +675,35 @@ describe('recipes', () => {
       expect(given.characters).toEqual([{ id: theo.id, name: 'Theo' }]);
     });
 
+    it("keeps the recipe's value for a variable the run leaves empty", async () => {
+      const browser = await person();
+      const scene = await template(browser, {
+        body: 'a {{thing}} at dusk',
+        variables: [{ name: 'thing', type: 'TEXT', defaultValue: 'boat' }],
+      });
+      const recipe = await createRecipe(
+        browser,
+        preset({
+          templateId: scene.id,
+          settings: { aspectRatio: '1:1' },
+          variables: { thing: 'lighthouse' },
+        }),
+      );
+      const generation = await run(browser, { recipeId: recipe.id, variables: { thing: '' } });
+      expect(generation.prompt).toBe('a lighthouse at dusk');
+    });
+
+    it("takes the first character's AI model unless the run says none", async () => {
+      const browser = await person();
+      const studio = await aiModel(browser, { name: 'Studio', description: 'soft window light' });
+      const mira = await character(browser, { name: 'Mira', aiModelId: studio.id });
+      const recipe = await createRecipe(browser, preset({ characterIds: [mira.id] }));
+      const withModel = await run(browser, { recipeId: recipe.id });
+      expect(withModel.provenance.addedContext).toBe('Mira\nStudio: soft window light');
+      const without = await run(browser, { recipeId: recipe.id, aiModelId: null });
+      expect(without.provenance.addedContext).toBe('Mira');
+    });
+
     it('runs an older version by number after an update', async () => {
       const browser = await person();
       const recipe = await createRecipe(browser, preset({ settings: { prompt: 'first light' } }));

@@ -92,7 +92,10 @@ export class GenerationSettingsInput {
  */
 @InputType({ description: 'What to generate: settings for a model, or a recipe to run' })
 export class GenerationRequestInput extends GenerationSettingsInput {
-  @Field(() => GenerationKindEnum, { nullable: true, description: 'Required without a recipe' })
+  @Field(() => GenerationKindEnum, {
+    nullable: true,
+    description: 'IMAGE or VIDEO; what the model makes when left out',
+  })
   @IsOptional()
   @IsEnum(GenerationKindEnum)
   kind?: GenerationKindEnum | null;
@@ -152,7 +155,8 @@ export class GenerationRequestInput extends GenerationSettingsInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: "One of my AI models (the recipe's, or the first character's, when left out)",
+    description:
+      "One of my AI models; null for none; left out, the recipe's or the first character's",
   })
   @IsOptional()
   @IsUUID('all', { message: 'Give an AI model id.' })

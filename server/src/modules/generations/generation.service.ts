@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EventBus } from '../../graphql/events';
+import { isUuid } from '../../graphql/ids';
 import { cursorTimeSql, decodeCursor, encodeCursor } from '../../graphql/pagination';
 import { addJob } from '../../queue/queue';
 import type { LedgerService } from '../credits/ledger.service';
@@ -210,6 +211,7 @@ export class GenerationService {
 
   /** One of my generations, or NOT_FOUND (also for another user's). */
   async get(userId: string, id: string): Promise<Generation> {
+    if (!isUuid(id)) throw generationNotFound();
     const generation = await this.dataSource
       .getRepository(Generation)
       .findOneBy({ id, ownerId: userId });
@@ -258,6 +260,7 @@ export class GenerationService {
    * one is asked to stop, and the worker that runs it aborts the provider and ends it.
    */
   async cancel(userId: string, id: string): Promise<Generation> {
+    if (!isUuid(id)) throw generationNotFound();
     const notices: GenerationEventNotice[] = [];
     let running = false;
     await this.ledger.run(async (manager, touched) => {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isUuid } from '../../graphql/ids';
 import type { ComposedGeneration } from '../generations/generation-composer';
 import { Generation } from '../generations/generation.entity';
 import { generationNotFound } from '../generations/generation.errors';
@@ -20,9 +21,9 @@ export async function composeRerun(
   userId: string,
   generationId: string,
 ): Promise<ComposedGeneration> {
-  const generation = await dataSource
-    .getRepository(Generation)
-    .findOneBy({ id: generationId, ownerId: userId });
+  const generation = isUuid(generationId)
+    ? await dataSource.getRepository(Generation).findOneBy({ id: generationId, ownerId: userId })
+    : null;
   if (!generation) throw generationNotFound();
   const source = await dataSource.getRepository(GenerationSource).findOneBy({ generationId });
 

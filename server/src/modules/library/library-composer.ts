@@ -34,6 +34,12 @@ const SETTING_NAMES = [
   'seed',
 ] as const;
 
+/** The variable values a run actually gives (empty ones mean "as the recipe says"). */
+const valuesGiven = (values: Record<string, unknown> | null | undefined) =>
+  Object.fromEntries(
+    Object.entries(values ?? {}).filter(([, value]) => value !== '' && value != null),
+  );
+
 /** The set values of one layer of settings (null and undefined mean "not said here"). */
 function said(layer: Partial<Settings> | null | undefined): Partial<Settings> {
   const out: Record<string, unknown> = {};
@@ -126,7 +132,8 @@ export class LibraryComposer implements GenerationComposer {
     if (template) {
       const rendered = renderTemplate(
         template,
-        { ...(version?.variables ?? {}), ...(input.variables ?? {}) },
+        // A value left empty in the run keeps the recipe's.
+        { ...(version?.variables ?? {}), ...valuesGiven(input.variables) },
         {
           character: characters[0] ?? null,
           model: aiModel
@@ -266,14 +273,18 @@ export class LibraryComposer implements GenerationComposer {
       }
       return { kind: version.kind, provider: version.provider, model: version.model };
     }
-    const missing = names.filter((name) => !input[name]);
-    for (const name of missing)
-      errors.push({
-        field: name,
-        message: `Choose the ${name === 'kind' ? 'kind (image or video)' : name}.`,
-      });
+    const missing = (['provider', 'model'] as const).filter((name) => !input[name]);
+    for (const name of missing) errors.push({ field: name, message: `Choose the ${name}.` });
     if (missing.length > 0) return null;
-    return { kind: input.kind as GenerationKind, provider: input.provider!, model: input.model! };
+    // The kind may be left out: the model says what it makes.
+    const kind =
+      input.kind ??
+      this.registry
+        .find(input.provider!)
+        ?.models()
+        .find((model) => model.id === input.model)?.kind ??
+      'IMAGE';
+    return { kind: kind as GenerationKind, provider: input.provider!, model: input.model! };
   }
 
   /** The run's characters (given ones must be mine), or the recipe's that still exist. */
@@ -296,7 +307,7 @@ export class LibraryComposer implements GenerationComposer {
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
-  /** The run's AI model, else the recipe's, else the one the first character belongs to. */
+  /** The run's AI model (null: none), else the recipe's, else the first character's. */
   private async aiModel(
     userId: string,
     input: GenerationRequestInput,
@@ -304,7 +315,11 @@ export class LibraryComposer implements GenerationComposer {
     characters: Character[],
     errors: FieldError[],
   ): Promise<AiModel | null> {
-    const id = input.aiModelId ?? version?.aiModelId ?? characters[0]?.aiModelId ?? null;
+    // An explicit null means no AI model at all; left out, the recipe's or the character's.
+    const id =
+      input.aiModelId !== undefined
+        ? input.aiModelId
+        : (version?.aiModelId ?? characters[0]?.aiModelId ?? null);
     if (!id) return null;
     const found = await this.dataSource.getRepository(AiModel).findOneBy({ id, ownerId: userId });
     if (!found && input.aiModelId)

@@ -1,4 +1,5 @@
 import { AppError } from '../../graphql/errors';
+import { isUuid } from '../../graphql/ids';
 import type { FieldError } from '../providers/params';
 
 export type LibraryErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'ASSET_NOT_DELETABLE';
@@ -17,4 +18,9 @@ export function invalidLibraryInput(errors: FieldError[]) {
     `Some fields are not valid: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
     { fieldErrors: errors.map((e) => ({ field: e.field, messages: [e.message] })) },
   );
+}
+
+/** An id that cannot be a uuid names nothing: NOT_FOUND before PostgreSQL sees it. */
+export function assertLibraryId(id: string, what: string): void {
+  if (!isUuid(id)) throw libraryNotFound(what);
 }

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { FieldError } from '../providers/params';
 import { AiModel } from './ai-model.entity';
 import { Character } from './character.entity';
-import { invalidLibraryInput, libraryNotFound } from './library.errors';
+import { assertLibraryId, invalidLibraryInput, libraryNotFound } from './library.errors';
 import type { LibraryListArgs } from './library.inputs';
 import { libraryPage } from './library-list';
 import { referenceProblems, replaceReferences } from './library-references';
@@ -52,6 +52,7 @@ export class PersonaStore<T extends Persona> {
   ) {}
 
   async get(userId: string, id: string, manager?: EntityManager): Promise<T> {
+    assertLibraryId(id, this.kind.label);
     const found = await (manager ?? this.dataSource.manager)
       .getRepository(this.kind.entity)
       .findOneBy({ id, ownerId: userId } as never);
@@ -110,6 +111,7 @@ export class PersonaStore<T extends Persona> {
 
   /** Deletes one; generations keep their snapshot of it, and its images stay in my uploads. */
   async delete(userId: string, id: string): Promise<string> {
+    assertLibraryId(id, this.kind.label);
     const [, removed] = (await this.dataSource.query(
       `DELETE FROM ${this.kind.table} WHERE id = $1 AND owner_id = $2`,
       [id, userId],

@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { invalidLibraryInput, libraryNotFound, LibraryError } from './library.errors';
+import {
+  assertLibraryId,
+  invalidLibraryInput,
+  libraryNotFound,
+  LibraryError,
+} from './library.errors';
 import type {
   CreatePromptTemplateInput,
   LibraryListArgs,
@@ -44,6 +49,7 @@ export class PromptTemplatesService {
   ) {}
 
   async get(userId: string, id: string): Promise<PromptTemplate> {
+    assertLibraryId(id, 'prompt template');
     const found = await this.dataSource
       .getRepository(PromptTemplate)
       .findOneBy({ id, ownerId: userId });
@@ -76,6 +82,7 @@ export class PromptTemplatesService {
   }
 
   async delete(userId: string, id: string): Promise<string> {
+    assertLibraryId(id, 'prompt template');
     const [, removed] = (await this.dataSource.query(
       'DELETE FROM prompt_templates WHERE id = $1 AND owner_id = $2',
       [id, userId],

@@ -6,7 +6,7 @@ import type { ProviderRegistry } from '../generations/provider-registry';
 import type { FieldError } from '../providers/params';
 import { AiModel } from './ai-model.entity';
 import { Character } from './character.entity';
-import { invalidLibraryInput, libraryNotFound } from './library.errors';
+import { assertLibraryId, invalidLibraryInput, libraryNotFound } from './library.errors';
 import type {
   CreateRecipeInput,
   LibraryListArgs,
@@ -49,6 +49,7 @@ export class RecipesService {
   ) {}
 
   async get(userId: string, id: string, manager?: EntityManager): Promise<Recipe> {
+    assertLibraryId(id, 'recipe');
     const found = await (manager ?? this.dataSource.manager)
       .getRepository(Recipe)
       .findOneBy({ id, ownerId: userId });
@@ -161,6 +162,7 @@ export class RecipesService {
   }
 
   async delete(userId: string, id: string): Promise<string> {
+    assertLibraryId(id, 'recipe');
     const [, removed] = (await this.dataSource.query(
       'DELETE FROM recipes WHERE id = $1 AND owner_id = $2',
       [id, userId],

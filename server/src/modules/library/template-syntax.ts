@@ -28,24 +28,35 @@ export const CHARACTER_FIELDS = ['name', 'description'] as const;
 export function parseTemplate(body: string): { segments: Segment[]; errors: FieldError[] } {
   const segments: Segment[] = [];
   const errors: FieldError[] = [];
+  // Broken parts are reported and kept as plain text, so a preview still shows everything.
+  const text = (value: string) => {
+    const last = segments[segments.length - 1];
+    if (last && 'text' in last) last.text += value;
+    else if (value) segments.push({ text: value });
+  };
   let at = 0;
   while (at < body.length) {
     const open = body.indexOf('{{', at);
     const close = body.indexOf('}}', at);
     if (close !== -1 && (open === -1 || close < open)) {
       errors.push(bodyError(body, close, 'has "}}" without a "{{" before it'));
-      break;
+      text(body.slice(at, close + 2));
+      at = close + 2;
+      continue;
     }
     if (open === -1) {
-      segments.push({ text: body.slice(at) });
+      text(body.slice(at));
       break;
     }
-    if (open > at) segments.push({ text: body.slice(at, open) });
+    text(body.slice(at, open));
     const end = body.indexOf('}}', open + 2);
     const nextOpen = body.indexOf('{{', open + 2);
     if (end === -1 || (nextOpen !== -1 && nextOpen < end)) {
       errors.push(bodyError(body, open, 'opens "{{" without closing it with "}}"'));
-      break;
+      const resume = nextOpen === -1 ? body.length : nextOpen;
+      text(body.slice(open, resume));
+      at = resume;
+      continue;
     }
     const source = body.slice(open, end + 2);
     const placeholder = parsePlaceholder(source);
@@ -58,6 +69,7 @@ export function parseTemplate(body: string): { segments: Segment[]; errors: Fiel
           `has ${source}, which is not a placeholder: write a variable name such as {{subject}}, or {{character.name}} / {{model.description}}`,
         ),
       );
+      text(source);
     }
     at = end + 2;
   }

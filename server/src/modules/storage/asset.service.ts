@@ -12,6 +12,7 @@ import { userPrefix, type BlobStore } from './blob-store';
 import { inspectVideo, makeThumbnail, normaliseStill, type EncodedMedia } from './image-processing';
 import { assetNotFound, StorageError } from './storage.errors';
 import type { AssetConnection } from './storage.types';
+import { isUuid } from '../../graphql/ids';
 
 /** Kinds an image is stored as; thumbnails are made by the service itself. */
 export type ImageAssetKind = Exclude<AssetKind, AssetKind.THUMBNAIL>;
@@ -25,10 +26,6 @@ export interface AssetReference {
 }
 
 const STILL_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids that cannot be uuids match no row; checked first so PostgreSQL never sees them. */
-const isUuid = (id: string) => UUID.test(id);
 
 /** Where an asset's bytes live: per user, per kind. */
 export const assetKey = (userId: string, kind: AssetKind, id: string, extension: string) =>
