@@ -54,6 +54,11 @@ export function AppShell() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/library" className="app-nav__link">
+                  Library
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to="/credits" className="app-nav__link">
                   Credits
                 </NavLink>

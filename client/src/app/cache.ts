@@ -89,6 +89,14 @@ export function createCache(): InMemoryCache {
       },
       // A model's id is unique only within its provider: each stays inside its provider's entry.
       GenerationModel: { keyFields: false },
+      // Snapshots carry the id of what they copy, but each generation's copy is its own: stored
+      // by id they would overwrite one another (an older version, a description changed since).
+      LibrarySnapshot: { keyFields: false },
+      RecipeRunSnapshot: { keyFields: false },
+      TemplateSnapshot: { keyFields: false },
+      // History cards read part of a generation's provenance, the detail view all of it: the
+      // parts are merged, so a card's update never drops what the detail view read.
+      ProvenanceSnapshot: { merge: true },
     },
   });
 }

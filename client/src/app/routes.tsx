@@ -12,9 +12,22 @@ import { SignUpPage } from '../features/account/SignUpPage';
 import { VerifyEmailPage } from '../features/account/VerifyEmailPage';
 import { CheckoutReturnPage } from '../features/credits/CheckoutReturnPage';
 import { CreditsPage } from '../features/credits/CreditsPage';
+import { AssetPage } from '../features/assets/AssetPage';
 import { GeneratePage } from '../features/generate/GeneratePage';
 import { GenerationDetailPage } from '../features/history/GenerationDetailPage';
 import { HistoryPage } from '../features/history/HistoryPage';
+import { AiModelPage } from '../features/library/models/AiModelPage';
+import { AiModelsPage } from '../features/library/models/AiModelsPage';
+import { CharacterPage } from '../features/library/characters/CharacterPage';
+import { CharactersPage } from '../features/library/characters/CharactersPage';
+import { LibraryLayout } from '../features/library/LibraryLayout';
+import { NewAiModelPage } from '../features/library/models/NewAiModelPage';
+import { NewCharacterPage } from '../features/library/characters/NewCharacterPage';
+import { NewTemplatePage, TemplatePage } from '../features/library/templates/TemplateEditorPage';
+import { TemplatesPage } from '../features/library/templates/TemplatesPage';
+import { NewRecipePage } from '../features/library/recipes/NewRecipePage';
+import { RecipePage } from '../features/library/recipes/RecipePage';
+import { RecipesPage } from '../features/library/recipes/RecipesPage';
 import { HomePage } from '../features/server/HomePage';
 import { ProfilePage } from '../features/settings/ProfilePage';
 import { SecurityPage } from '../features/settings/SecurityPage';
@@ -59,6 +72,26 @@ export const routes: RouteObject[] = [
               { path: 'generate', element: <GeneratePage /> },
               { path: 'history', element: <HistoryPage /> },
               { path: 'history/:id', element: <GenerationDetailPage /> },
+              { path: 'assets/:id', element: <AssetPage /> },
+              {
+                path: 'library',
+                element: <LibraryLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/library/characters" replace /> },
+                  { path: 'characters', element: <CharactersPage /> },
+                  { path: 'characters/new', element: <NewCharacterPage /> },
+                  { path: 'characters/:id', element: <CharacterPage /> },
+                  { path: 'models', element: <AiModelsPage /> },
+                  { path: 'models/new', element: <NewAiModelPage /> },
+                  { path: 'models/:id', element: <AiModelPage /> },
+                  { path: 'templates', element: <TemplatesPage /> },
+                  { path: 'templates/new', element: <NewTemplatePage /> },
+                  { path: 'templates/:id', element: <TemplatePage /> },
+                  { path: 'recipes', element: <RecipesPage /> },
+                  { path: 'recipes/new', element: <NewRecipePage /> },
+                  { path: 'recipes/:id', element: <RecipePage /> },
+                ],
+              },
               { path: 'credits', element: <CreditsPage /> },
               // Where the payment provider sends the browser after a checkout.
               { path: 'credits/return', element: <CheckoutReturnPage /> },

@@ -184,6 +184,106 @@ export function event(
   };
 }
 
+/** What a generation was made from; by default only the form (no library). */
+export function provenance(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'ProvenanceSnapshot',
+    recipe: null,
+    template: null,
+    variables: {},
+    basePrompt: 'A lighthouse at dawn',
+    addedContext: null,
+    rerunOf: null,
+    characters: [],
+    aiModel: null,
+    references: [],
+    ...overrides,
+  };
+}
+
+/** A character or AI model as a generation's provenance keeps it. */
+export function snapshot(id: string, name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'LibrarySnapshot',
+    id,
+    name,
+    description: `${name}, as described`,
+    traits: [],
+    tags: [],
+    referenceHashes: [],
+    ...overrides,
+  };
+}
+
+/** A reference image as the library lists it (with its hash). */
+export function libraryAsset(id: string) {
+  return {
+    __typename: 'Asset',
+    id,
+    sha256: `${id.replace(/\W/g, '')}`.padEnd(64, '0'),
+    url: `/files/${id}.png?sig=1`,
+    thumbnailUrl: `/files/${id}-thumb.webp?sig=1`,
+  };
+}
+
+/** An AI model of the library, as the Generate page's pickers read it. */
+export function libraryModel(id: string, name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'AiModel',
+    id,
+    name,
+    description: `${name}, as described`,
+    tags: [],
+    updatedAt: new Date(T0).toISOString(),
+    cover: null,
+    references: [],
+    ...overrides,
+  };
+}
+
+/** A character of the library, as the Generate page's pickers read it. */
+export function libraryCharacter(
+  id: string,
+  name: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const references = (overrides.references as Array<{ id: string }> | undefined) ?? [];
+  return {
+    __typename: 'Character',
+    id,
+    name,
+    description: `${name}, as described`,
+    updatedAt: new Date(T0).toISOString(),
+    traits: [],
+    cover: references[0] ? libraryAsset(references[0].id) : null,
+    references: [],
+    aiModel: null,
+    ...overrides,
+  };
+}
+
+/** A list of characters or AI models as `characters` / `aiModels` answer. */
+export function libraryConnection(
+  field: 'characters' | 'aiModels',
+  nodes: Array<{ id: string }>,
+  hasNextPage = false,
+) {
+  const type = field === 'characters' ? 'Character' : 'AiModel';
+  return {
+    data: {
+      [field]: {
+        __typename: `${type}Connection`,
+        edges: nodes.map((node) => ({ __typename: `${type}Edge`, cursor: `c-${node.id}`, node })),
+        pageInfo: {
+          __typename: 'PageInfo',
+          hasNextPage,
+          endCursor: nodes.length ? `c-${nodes[nodes.length - 1]!.id}` : null,
+        },
+      },
+    },
+  };
+}
+
 /** A generation as `generation(id)` and `startGeneration` return it. */
 export function generation(overrides: Record<string, unknown> = {}) {
   return {
@@ -215,6 +315,12 @@ export function generation(overrides: Record<string, unknown> = {}) {
     startedAt: null,
     finishedAt: null,
     events: [event(1, 'CREATED', 'QUEUED', 0, 'Queued: 1 × Built-in image, 1 credit held')],
+    provenance: provenance(),
+    recipe: null,
+    recipeVersion: null,
+    template: null,
+    characters: [],
+    aiModel: null,
     ...overrides,
   };
 }
@@ -237,6 +343,7 @@ export function card(id: string, overrides: Record<string, unknown> = {}) {
     finishedAt: new Date(T0).toISOString(),
     outputs: [asset(`out-${id}`)],
     previews: [],
+    provenance: { __typename: 'ProvenanceSnapshot', recipe: null, characters: [] },
     ...overrides,
   };
 }

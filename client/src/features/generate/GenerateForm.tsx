@@ -8,10 +8,16 @@ import { Alert, Button, Select, SparkIcon, TextArea, buttonClass } from '../../u
 import { CostEstimate } from './CostEstimate';
 import { findModel, priceText, requestInput, valuesForModel } from './form-state';
 import type { FormField, FormValues, Provider } from './form-state';
+import { NO_PICKS } from './library-picks';
+import type { LibraryPicks } from './library-picks';
+import { LibraryPicker } from './LibraryPicker';
 import { ModelFields, ParamFields } from './ModelFields';
 import { ReferenceUploads } from './ReferenceUploads';
 import { NO_START_PROBLEMS, startProblems } from './start-errors';
 import type { StartProblems } from './start-errors';
+import { missingVariables } from './template-choice';
+import type { TemplateChoice } from './template-choice';
+import { TemplatePicker } from './TemplatePicker';
 import { useReferenceUploads } from './use-upload';
 
 function withoutField(problems: StartProblems, field: FormField): StartProblems {
@@ -30,12 +36,16 @@ export interface GenerateFormProps {
   providers: Provider[];
   initialValues: FormValues;
   initialReferences?: readonly ReferenceAssetFragment[];
+  /** Characters and AI model chosen from the start (the address, an earlier generation). */
+  initialPicks?: LibraryPicks;
+  initialTemplate?: TemplateChoice | null;
   onStarted: (generation: GenerationDetailFragment) => void;
 }
 
 /**
- * What to generate: provider and model from the catalogue, the prompt, then only the settings
- * the model takes, reference images, its extra parameters, and the live cost.
+ * What to generate: provider and model from the catalogue, the prompt (or a template that writes
+ * it), characters and an AI model from the library, then only the settings the model takes,
+ * reference images, its extra parameters, and the live cost.
  *
  * Every generation is started with an idempotency key of its own. The key is kept while the
  * request is the same, so pressing Generate twice, or again after the answer got lost, gives the
@@ -45,10 +55,14 @@ export function GenerateForm({
   providers,
   initialValues,
   initialReferences = [],
+  initialPicks = NO_PICKS,
+  initialTemplate = null,
   onStarted,
 }: GenerateFormProps) {
   const [start, { loading }] = useMutation(StartGenerationDocument);
   const [values, setValues] = useState(initialValues);
+  const [picks, setPicks] = useState(initialPicks);
+  const [template, setTemplate] = useState(initialTemplate);
   const [problems, setProblems] = useState<StartProblems>(NO_START_PROBLEMS);
   const uploads = useReferenceUploads(initialReferences);
   const key = useRef<string | null>(null);
@@ -60,12 +74,24 @@ export function GenerateForm({
   if (!found) return null;
   const { provider, model } = found;
   const caps = model.capabilities;
-  const input = requestInput(model, values, uploads.readyIds);
+  const input = requestInput(model, values, uploads.readyIds, { picks, template });
   const disabledProviders = providers.filter((candidate) => !candidate.enabled);
 
   function change(patch: Partial<FormValues>, field: FormField) {
     setValues((current) => ({ ...current, ...patch }));
     setProblems((current) => withoutField(current, field));
+    key.current = null;
+  }
+
+  function changePicks(next: LibraryPicks) {
+    setPicks(next);
+    setProblems((current) => withoutField(withoutField(current, 'characterIds'), 'aiModelId'));
+    key.current = null;
+  }
+
+  function changeTemplate(next: TemplateChoice | null, field: FormField) {
+    setTemplate(next);
+    setProblems((current) => withoutField(withoutField(current, field), 'prompt'));
     key.current = null;
   }
 
@@ -83,7 +109,8 @@ export function GenerateForm({
     event.preventDefault();
     if (loading || submitting.current) return;
     const local: StartProblems = { fields: {}, form: null, aboutCredits: false };
-    if (!values.prompt.trim()) local.fields.prompt = 'Describe what to generate.';
+    if (template) Object.assign(local.fields, missingVariables(template));
+    else if (!values.prompt.trim()) local.fields.prompt = 'Describe what to generate.';
     const chosen = uploads.items.filter((item) => item.status !== 'failed').length;
     if (caps.referenceImages > 0 && chosen > caps.referenceImages) {
       local.fields.referenceAssetIds = `${model.name} takes up to ${caps.referenceImages} reference images: remove ${chosen - caps.referenceImages}.`;
@@ -114,6 +141,7 @@ export function GenerateForm({
         startProblems(
           failure,
           caps.params.map((spec) => spec.name),
+          template?.template.variables.map((variable) => variable.name) ?? [],
         ),
       );
     } finally {
@@ -160,20 +188,28 @@ export function GenerateForm({
         {model.description} <span className="generate-form__price">{priceText(model)}.</span>
       </p>
 
-      <TextArea
-        label="Prompt"
-        required
-        rows={4}
-        maxLength={4000}
-        placeholder={
-          model.kind === 'VIDEO'
-            ? 'A slow drift through violet waves at dusk'
-            : 'A lighthouse on a cliff at sunrise, in warm colours'
-        }
-        value={values.prompt}
-        onChange={(event) => change({ prompt: event.currentTarget.value }, 'prompt')}
-        error={problems.fields.prompt}
+      <TemplatePicker
+        choice={template}
+        onChange={changeTemplate}
+        picks={picks}
+        errors={problems.fields}
       />
+      {!template && (
+        <TextArea
+          label="Prompt"
+          required
+          rows={4}
+          maxLength={4000}
+          placeholder={
+            model.kind === 'VIDEO'
+              ? 'A slow drift through violet waves at dusk'
+              : 'A lighthouse on a cliff at sunrise, in warm colours'
+          }
+          value={values.prompt}
+          onChange={(event) => change({ prompt: event.currentTarget.value }, 'prompt')}
+          error={problems.fields.prompt}
+        />
+      )}
       {caps.negativePrompt && (
         <TextArea
           label="Negative prompt"
@@ -187,6 +223,17 @@ export function GenerateForm({
           error={problems.fields.negativePrompt}
         />
       )}
+
+      <LibraryPicker
+        picks={picks}
+        onChange={changePicks}
+        model={model}
+        ownReferenceIds={caps.referenceImages > 0 ? uploads.readyIds : []}
+        errors={{
+          characterIds: problems.fields.characterIds,
+          aiModelId: problems.fields.aiModelId,
+        }}
+      />
 
       <ModelFields model={model} values={values} errors={problems.fields} onChange={change} />
 

@@ -3,6 +3,9 @@ import type {
   GenerationDetailFragment,
   GenerationRequestInput,
 } from '../../gql/graphql';
+import type { LibraryPicks } from './library-picks';
+import { variablesInput } from './template-choice';
+import type { TemplateChoice } from './template-choice';
 
 export type Provider = GenerationCatalogQuery['providers'][number];
 export type Model = Provider['models'][number];
@@ -43,7 +46,11 @@ export type FormField =
   | 'durationSeconds'
   | 'seed'
   | 'referenceAssetIds'
-  | `params.${string}`;
+  | 'characterIds'
+  | 'aiModelId'
+  | 'templateId'
+  | `params.${string}`
+  | `variables.${string}`;
 
 /** The long side the server draws at when only an aspect ratio is given. */
 const DEFAULT_LONG_SIDE = 1024;
@@ -173,7 +180,9 @@ export function valuesForModel(
 /**
  * The settings of an earlier generation, for "Use these settings again": the same model, prompt,
  * size (as its aspect ratio when that is what gave it, else as a custom size), length, seed and
- * parameters. Null when its model is no longer offered here.
+ * parameters. Null when its model is no longer offered here. The prompt is the one written (or
+ * the template's text), without the character and AI model descriptions the server added to it:
+ * those come back with the characters and model.
  */
 export function valuesFromGeneration(
   providers: Provider[],
@@ -196,7 +205,7 @@ export function valuesFromGeneration(
   const durations = caps.durations ?? [];
   return {
     ...base,
-    prompt: generation.prompt,
+    prompt: generation.provenance?.basePrompt ?? generation.prompt,
     negativePrompt: caps.negativePrompt ? (generation.negativePrompt ?? '') : '',
     count: clamp(generation.count, caps.count.min, caps.count.max),
     aspectRatio: offered ? generation.aspectRatio : base.aspectRatio,
@@ -242,14 +251,22 @@ export function paramsInput(
   return params;
 }
 
+/** What the form takes from the library: characters, an AI model and a template. */
+export interface LibraryInput {
+  picks?: LibraryPicks;
+  template?: TemplateChoice | null;
+}
+
 /**
  * The request for the server: only what the model takes (a size only with "custom size", a
- * length only for video, a negative prompt and seed only where supported).
+ * length only for video, a negative prompt and seed only where supported), the characters and AI
+ * model chosen, and a template with its variables instead of the prompt.
  */
 export function requestInput(
   model: Model,
   values: FormValues,
   referenceAssetIds: string[],
+  library: LibraryInput = {},
 ): GenerationRequestInput {
   const caps = model.capabilities;
   const input: GenerationRequestInput = {
@@ -259,6 +276,17 @@ export function requestInput(
     prompt: values.prompt.trim(),
     count: values.count,
   };
+  const { picks, template } = library;
+  if (template) {
+    delete input.prompt;
+    input.templateId = template.template.id;
+    const variables = variablesInput(template);
+    if (Object.keys(variables).length > 0) input.variables = variables;
+  }
+  if (picks && picks.characters.length > 0) {
+    input.characterIds = picks.characters.map((character) => character.id);
+  }
+  if (picks?.aiModel) input.aiModelId = picks.aiModel.id;
   if (caps.size && values.customSize) {
     input.width = typedNumber(values.width);
     input.height = typedNumber(values.height);

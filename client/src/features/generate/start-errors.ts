@@ -33,6 +33,9 @@ const FORM_FIELDS = new Set<string>([
   'durationSeconds',
   'seed',
   'referenceAssetIds',
+  'characterIds',
+  'aiModelId',
+  'templateId',
 ]);
 
 /** A number in the first error's extensions (`shortfall`, `owed`, `maxBytes`). */
@@ -47,13 +50,22 @@ export function extensionNumber(error: unknown, name: string): number | null {
 
 /**
  * Sorts a failed `startGeneration` (or estimate): validation messages under their fields
- * (`count`, `params.steps`, `referenceAssetIds`; `input.` prefixes dropped), messages for fields
+ * (`count`, `params.steps`, `referenceAssetIds`, `characterIds`, `variables.subject`; `input.`
+ * prefixes dropped), messages for fields
  * the form does not show (a parameter of another model) and every other code above the submit
  * button, in words that say what to do.
  */
-export function startProblems(error: unknown, paramNames: readonly string[]): StartProblems {
+export function startProblems(
+  error: unknown,
+  paramNames: readonly string[],
+  variableNames: readonly string[] = [],
+): StartProblems {
   const api = readApiError(error);
-  const known = new Set([...FORM_FIELDS, ...paramNames.map((name) => `params.${name}`)]);
+  const known = new Set([
+    ...FORM_FIELDS,
+    ...paramNames.map((name) => `params.${name}`),
+    ...variableNames.map((name) => `variables.${name}`),
+  ]);
   const fields: Partial<Record<FormField, string>> = {};
   const leftOver: string[] = [];
   for (const [name, messages] of Object.entries(api.fieldErrors)) {

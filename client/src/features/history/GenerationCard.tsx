@@ -12,6 +12,25 @@ export function cardPicture(generation: GenerationCardFieldsFragment): string | 
   return generation.previews[0]?.url ?? null;
 }
 
+/** The recipe and characters a generation was made with, as they were named then. */
+function CardLibrary({ generation }: { generation: GenerationCardFieldsFragment }) {
+  const recipe = generation.provenance?.recipe;
+  const characters = generation.provenance?.characters ?? [];
+  if (!recipe && characters.length === 0) return null;
+  return (
+    <p className="generation-card__library" data-testid="generation-card-library">
+      {recipe && (
+        <span>
+          Recipe: {recipe.name} · v{recipe.version}
+        </span>
+      )}
+      {characters.length > 0 && (
+        <span>With {characters.map((character) => character.name).join(', ')}</span>
+      )}
+    </p>
+  );
+}
+
 /** One generation in History: picture, prompt, status (with progress while it runs), cost, time. */
 export function GenerationCard({ generation }: { generation: GenerationCardFieldsFragment }) {
   const status = STATUS[generation.status];
@@ -26,6 +45,7 @@ export function GenerationCard({ generation }: { generation: GenerationCardField
         </span>
         <span className="generation-card__prompt">{promptExcerpt(generation.prompt)}</span>
       </Link>
+      <CardLibrary generation={generation} />
       <div className="generation-card__meta">
         <StatusBadge tone={status.tone} pulse={status.pulse}>
           {status.label}

@@ -7,6 +7,7 @@ import {
   estimateResult,
   event,
   generation,
+  provenance,
 } from '../../testing/generation-fixtures';
 import { createTestTransport, errorResult, renderApp } from '../../testing/harness';
 import type { FakeServer, ReceivedOperation } from '../../testing/harness';
@@ -59,6 +60,17 @@ const finished = generation({
   lastSeq: 5,
   attempts: 1,
   references: [reference],
+  provenance: provenance({
+    references: [
+      {
+        __typename: 'ReferenceSnapshot',
+        assetId: 'ref-1',
+        sha256: 'ab12cd34'.padEnd(64, '0'),
+        source: 'REQUEST',
+        sent: true,
+      },
+    ],
+  }),
   outputs: [asset('out-1'), asset('out-2')],
   startedAt: '2025-11-29T12:00:01.000Z',
   finishedAt: '2025-11-29T12:00:04.500Z',

@@ -20,6 +20,7 @@ import { LiveGeneration } from '../generate/LiveGeneration';
 import { STATUS, isActive, kindLabel, promptExcerpt } from '../generate/generation-format';
 import { GenerationSettings, GenerationTiming } from './GenerationFacts';
 import { removeFromCache } from './generation-lists';
+import { ProvenanceSection } from './ProvenanceSection';
 import '../generate/generate.css';
 import './history.css';
 
@@ -110,10 +111,12 @@ function GenerationDetail({
               <ul className="generation-references" aria-label="Reference images">
                 {generation.references.map((reference, index) => (
                   <li key={reference.id}>
-                    <img
-                      src={reference.thumbnailUrl ?? reference.url}
-                      alt={`Reference image ${index + 1}`}
-                    />
+                    <Link to={`/assets/${reference.id}`} title="What used this image?">
+                      <img
+                        src={reference.thumbnailUrl ?? reference.url}
+                        alt={`Reference image ${index + 1}`}
+                      />
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -124,6 +127,8 @@ function GenerationDetail({
           </Card>
         </div>
       </div>
+
+      <ProvenanceSection generation={generation} />
 
       <ConfirmDialog
         open={confirming}
@@ -140,6 +145,12 @@ function GenerationDetail({
 /** /history/:id: one generation with its settings, results, events, cost and actions. */
 export function GenerationDetailPage() {
   const { id = '' } = useParams();
+  // One query per generation: going from one to another (a rerun, its original) starts afresh
+  // instead of changing the variables of a query that the page still shows.
+  return <GenerationDetailLoader key={id} id={id} />;
+}
+
+function GenerationDetailLoader({ id }: { id: string }) {
   const query = useQuery(GenerationDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',

@@ -196,3 +196,41 @@ describe('HistoryPage', () => {
     );
   });
 });
+
+describe('HistoryPage: what a generation was made with', () => {
+  it('shows the recipe and the characters on the card, as they were named then', async () => {
+    const named = (id: string, name: string) => ({
+      __typename: 'LibrarySnapshot',
+      id,
+      name,
+      description: '',
+      traits: [],
+      tags: [],
+      referenceHashes: [],
+    });
+    open((operation) =>
+      operation.operationName === 'Generations'
+        ? connection([
+            card('g1', {
+              provenance: {
+                __typename: 'ProvenanceSnapshot',
+                recipe: {
+                  __typename: 'RecipeRunSnapshot',
+                  id: 'recipe-1',
+                  name: 'Night market',
+                  version: 3,
+                },
+                characters: [named('char-mira', 'Mira'), named('char-juno', 'Juno')],
+              },
+            }),
+            card('g2'),
+          ])
+        : pending(),
+    );
+    await screen.findByRole('list', { name: 'Generations, newest first' });
+    const [first, second] = screen.getAllByTestId('generation-card');
+    const library = within(first!).getByTestId('generation-card-library');
+    expect(library.textContent).toBe('Recipe: Night market · v3With Mira, Juno');
+    expect(within(second!).queryByTestId('generation-card-library')).toBeNull();
+  });
+});
