@@ -22,6 +22,15 @@ describe('sizeFor', () => {
     expect(sizeFor({ size: null }, '4:3')).toEqual({ width: 1024, height: 768 });
     expect(sizeFor(image.capabilities, 'wide')).toBeNull();
   });
+
+  it('gives the size a model renders for a ratio when it has a fixed one', () => {
+    const fixed = {
+      size: null,
+      fixedSizes: [{ aspectRatio: '3:2', width: 1536, height: 1024 }],
+    };
+    expect(sizeFor(fixed, '3:2')).toEqual({ width: 1536, height: 1024 });
+    expect(sizeFor(fixed, '1:1')).toEqual({ width: 1024, height: 1024 });
+  });
 });
 
 describe('requestInput', () => {

@@ -58,14 +58,17 @@ const DEFAULT_LONG_SIDE = 1024;
 const DEFAULT_STEP = 8;
 
 /**
- * The pixel size an aspect ratio gives on this model, computed as the server does (its long side
- * 1024 within the model's range, both sides rounded to the step); null for a ratio it cannot
- * read. Shown as a hint, and used to tell a chosen size from a ratio's own.
+ * The pixel size an aspect ratio gives on this model, as the server decides it: the size the
+ * model renders for that ratio when it has a fixed one, else its long side 1024 within the
+ * model's range, both sides rounded to the step; null for a ratio it cannot read. Shown as a
+ * hint, and used to tell a chosen size from a ratio's own.
  */
 export function sizeFor(
-  capabilities: Pick<Capabilities, 'size'>,
+  capabilities: Pick<Capabilities, 'size'> & { fixedSizes?: Capabilities['fixedSizes'] },
   aspectRatio: string,
 ): { width: number; height: number } | null {
+  const fixed = capabilities.fixedSizes?.find((size) => size.aspectRatio === aspectRatio);
+  if (fixed) return { width: fixed.width, height: fixed.height };
   const match = /^([1-9]\d{0,3}):([1-9]\d{0,3})$/.exec(aspectRatio);
   if (!match) return null;
   const a = Number(match[1]);
