@@ -52,11 +52,9 @@ describe('the local provider’s clips', () => {
     const { capabilities } = localRequest('VIDEO').model;
     const size = resolveSize(capabilities, { aspectRatio: '9:16' }).value!;
     expect(size).toEqual({ width: 184, height: 320, aspectRatio: '9:16' });
-    const started = performance.now();
     const [clip] = await clips({ ...size, durationSeconds: 4 });
     const metadata = await sharp(clip!).metadata();
     expect(metadata).toMatchObject({ width: 184, height: 320, pages: 32 });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('reject durations the model does not offer', async () => {
