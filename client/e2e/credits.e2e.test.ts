@@ -57,8 +57,9 @@ describe('credits in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/credits');
     await page.getByRole('heading', { level: 1, name: 'Credits' }).waitFor();
 
+    // The page may show the cached balance for a moment while it asks the server again.
     const available = page.getByTestId('credits-available');
-    await available.waitFor();
+    await available.filter({ hasText: /^50$/ }).waitFor();
     expect(await available.textContent()).toBe('50');
     const history = page.getByRole('list', { name: 'Credit movements, newest first' });
     const welcome = history
