@@ -109,6 +109,15 @@ export function ArrowRightIcon(props: IconProps) {
   );
 }
 
+/** An arrow to the left: back, or earlier in an order. */
+export function ArrowLeftIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M19 12H5M11 6l-6 6 6 6" />
+    </Icon>
+  );
+}
+
 export function RefreshIcon(props: IconProps) {
   return (
     <Icon {...props}>
@@ -152,6 +161,74 @@ export function SparkIcon(props: IconProps) {
   return (
     <Icon {...props}>
       <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6.3 6.3l2.8 2.8M14.9 14.9l2.8 2.8M6.3 17.7l2.8-2.8M14.9 9.1l2.8-2.8" />
+    </Icon>
+  );
+}
+
+export function PlusIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14M5 12h14" />
+    </Icon>
+  );
+}
+
+export function TrashIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+    </Icon>
+  );
+}
+
+export function StarIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
+    </Icon>
+  );
+}
+
+/** A person: characters. */
+export function PersonIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
+    </Icon>
+  );
+}
+
+/** A face in a frame: AI models (personas). */
+export function PersonaIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="3" width="18" height="18" rx="4" />
+      <circle cx="12" cy="10" r="3" />
+      <path d="M7 18c1-2.4 2.8-3.5 5-3.5s4 1.1 5 3.5" />
+    </Icon>
+  );
+}
+
+/** Lines of text with a blank: prompt templates. */
+export function TemplateIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 6h16M4 12h5M15 12h5M4 18h10" />
+      <path d="M10 10.5h4v3h-4z" />
+    </Icon>
+  );
+}
+
+/** A card with sliders: recipes, saved presets. */
+export function RecipeIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="3" width="18" height="18" rx="3" />
+      <path d="M7 8h10M7 12h10M7 16h6" />
+      <circle cx="10" cy="8" r="1.2" />
+      <circle cx="15" cy="12" r="1.2" />
+      <circle cx="11" cy="16" r="1.2" />
     </Icon>
   );
 }

@@ -15,14 +15,13 @@ import {
   ErrorState,
   ImageIcon,
   LoadingState,
-  SearchIcon,
-  buttonClass,
   useToast,
 } from '../../ui';
+import { ItemPageState } from '../../app/ItemPageState';
+import { appendPage, useLoadMore } from '../../app/use-load-more';
 import { errorMessage, hasErrorCode, readApiError } from '../account/api-errors';
-import { GenerationCard } from '../history/GenerationCard';
+import { GenerationGrid } from '../history/GenerationGrid';
 import { useGenerationUpdates } from '../history/use-generation-updates';
-import { useInfiniteScroll } from '../history/use-infinite-scroll';
 import { formatDateTime } from '../server/format';
 import '../history/history.css';
 import './assets.css';
@@ -67,7 +66,6 @@ function deleteRefusal(error: unknown): string {
  * end.
  */
 function GenerationsUsing({ assetId }: { assetId: string }) {
-  const toast = useToast();
   const query = useQuery(GenerationsUsingAssetDocument, {
     variables: { assetId, first: USES_PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
@@ -75,47 +73,21 @@ function GenerationsUsing({ assetId }: { assetId: string }) {
   });
   // Generations still running move on in place.
   useGenerationUpdates();
-  const [loadingMore, setLoadingMore] = useState(false);
   const connection = query.data?.generationsUsingAsset;
   const pageInfo = connection?.pageInfo;
-  const canLoadMore = Boolean(pageInfo?.hasNextPage && pageInfo.endCursor);
-
-  async function loadMore() {
-    if (loadingMore || !pageInfo?.hasNextPage || !pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await query.fetchMore({
-        variables: { assetId, first: USES_PAGE_SIZE, after: pageInfo.endCursor },
+  const { loadingMore, loadMore } = useLoadMore({
+    pageInfo,
+    pageSize: USES_PAGE_SIZE,
+    failureTitle: 'Could not load more generations',
+    toastId: 'asset-uses-more',
+    fetchMore: ({ variables }) =>
+      query.fetchMore({
+        variables: { assetId, ...variables },
         // No cache policy joins these pages: the next one is added to the list here.
-        updateQuery: (previous, { fetchMoreResult }) => {
-          const seen = new Set(previous.generationsUsingAsset.edges.map((edge) => edge.node.id));
-          return {
-            ...previous,
-            generationsUsingAsset: {
-              ...fetchMoreResult.generationsUsingAsset,
-              edges: [
-                ...previous.generationsUsingAsset.edges,
-                ...fetchMoreResult.generationsUsingAsset.edges.filter(
-                  (edge) => !seen.has(edge.node.id),
-                ),
-              ],
-            },
-          };
-        },
-      });
-    } catch (failure) {
-      toast.show({
-        id: 'asset-uses-more',
-        tone: 'danger',
-        title: 'Could not load more generations',
-        message: errorMessage(readApiError(failure)),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
-  const sentinel = useInfiniteScroll(() => void loadMore(), canLoadMore && !loadingMore);
+        updateQuery: (previous, { fetchMoreResult }) =>
+          appendPage(previous, fetchMoreResult, 'generationsUsingAsset'),
+      }),
+  });
 
   if (!connection) {
     return query.error ? (
@@ -143,20 +115,13 @@ function GenerationsUsing({ assetId }: { assetId: string }) {
     );
   }
   return (
-    <>
-      <ul className="generation-grid" aria-label="Generations that used this image">
-        {connection.edges.map((edge) => (
-          <GenerationCard key={edge.node.id} generation={edge.node} />
-        ))}
-      </ul>
-      {canLoadMore && (
-        <div className="history-more" ref={sentinel}>
-          <Button loading={loadingMore} onClick={() => void loadMore()}>
-            Load more
-          </Button>
-        </div>
-      )}
-    </>
+    <GenerationGrid
+      label="Generations that used this image"
+      generations={connection.edges.map((edge) => edge.node)}
+      canLoadMore={Boolean(pageInfo?.hasNextPage && pageInfo.endCursor)}
+      loadingMore={loadingMore}
+      loadMore={() => void loadMore()}
+    />
   );
 }
 
@@ -239,7 +204,7 @@ function AssetUsageView({ asset }: { asset: UsedAsset }) {
         </p>
       </header>
 
-      <div className="asset-page__layout">
+      <div className="detail-layout">
         <Card title="The image" className="asset-page__image">
           <a href={asset.url} target="_blank" rel="noreferrer" className="asset-page__picture">
             <img src={asset.url} alt="The image at full size" />
@@ -272,7 +237,7 @@ function AssetUsageView({ asset }: { asset: UsedAsset }) {
             </p>
           )}
         </Card>
-        <div className="asset-page__uses">
+        <div className="detail-layout__side">
           <Card title="Characters">
             <Users
               label="Characters that use this image"
@@ -324,34 +289,15 @@ function AssetLoader({ id }: { id: string }) {
   const asset = query.data?.asset;
 
   if (asset) return <AssetUsageView asset={asset} />;
-  if ((query.error && hasErrorCode(query.error, 'NOT_FOUND')) || (query.data && !asset)) {
-    return (
-      <>
-        <title>Image not found · aiofm</title>
-        <EmptyState
-          headingLevel={1}
-          icon={<SearchIcon size={24} />}
-          title="Image not found"
-          message="There is no image at this address for your account. It may have been deleted."
-          action={
-            <Link className={buttonClass('primary')} to="/history">
-              Go to History
-            </Link>
-          }
-        />
-      </>
-    );
-  }
-  if (query.error) {
-    return (
-      <ErrorState
-        headingLevel={1}
-        title="Can’t load this image"
-        message={errorMessage(readApiError(query.error))}
-        onRetry={() => void query.refetch()}
-        retrying={query.loading}
-      />
-    );
-  }
-  return <LoadingState label="Loading the image…" />;
+  return (
+    <ItemPageState
+      what="image"
+      missing={hasErrorCode(query.error, 'NOT_FOUND') || Boolean(query.data && !asset)}
+      error={query.error}
+      onRetry={() => void query.refetch()}
+      retrying={query.loading}
+      missingMessage="There is no image at this address for your account. It may have been deleted."
+      away={{ to: '/history', label: 'Go to History' }}
+    />
+  );
 }

@@ -101,14 +101,14 @@ function EarlierUploads({
     return <p className="field__hint">No earlier uploads yet: images you upload appear here.</p>;
   }
   return (
-    <ul className="earlier-uploads" aria-label="Earlier uploads">
+    <ul className="image-choices earlier-uploads" aria-label="Earlier uploads">
       {assets.map((asset, index) => {
         const picked = chosen.has(asset.id);
         return (
           <li key={asset.id}>
             <button
               type="button"
-              className="earlier-uploads__item"
+              className="image-choice"
               aria-pressed={picked}
               disabled={full && !picked}
               onClick={() => onPick(asset)}

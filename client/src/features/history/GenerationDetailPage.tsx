@@ -3,18 +3,8 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DeleteGenerationDocument, GenerationDocument } from '../../gql/graphql';
 import type { GenerationDetailFragment } from '../../gql/graphql';
-import {
-  Button,
-  Card,
-  ConfirmDialog,
-  EmptyState,
-  ErrorState,
-  LoadingState,
-  SearchIcon,
-  StatusBadge,
-  buttonClass,
-  useToast,
-} from '../../ui';
+import { Button, Card, ConfirmDialog, StatusBadge, buttonClass, useToast } from '../../ui';
+import { ItemPageState } from '../../app/ItemPageState';
 import { errorMessage, hasErrorCode, readApiError } from '../account/api-errors';
 import { LiveGeneration } from '../generate/LiveGeneration';
 import { STATUS, isActive, kindLabel, promptExcerpt } from '../generate/generation-format';
@@ -98,11 +88,11 @@ function GenerationDetail({
         </div>
       </header>
 
-      <div className="generation-detail__layout">
+      <div className="detail-layout">
         <Card title={active ? 'Progress' : 'Results'} className="generation-detail__main">
           <LiveGeneration generation={generation} onFinished={refetch} detailed />
         </Card>
-        <div className="generation-detail__side">
+        <div className="detail-layout__side">
           <Card title="Settings" headingLevel={2}>
             <GenerationSettings generation={generation} />
           </Card>
@@ -161,34 +151,15 @@ function GenerationDetailLoader({ id }: { id: string }) {
   if (generation) {
     return <GenerationDetail generation={generation} refetch={() => void query.refetch()} />;
   }
-  if (query.error && hasErrorCode(query.error, 'NOT_FOUND')) {
-    return (
-      <>
-        <title>Generation not found · aiofm</title>
-        <EmptyState
-          headingLevel={1}
-          icon={<SearchIcon size={24} />}
-          title="Generation not found"
-          message="There is no generation at this address for your account. It may have been deleted."
-          action={
-            <Link className={buttonClass('primary')} to="/history">
-              Back to History
-            </Link>
-          }
-        />
-      </>
-    );
-  }
-  if (query.error) {
-    return (
-      <ErrorState
-        headingLevel={1}
-        title="Can’t load this generation"
-        message={errorMessage(readApiError(query.error))}
-        onRetry={() => void query.refetch()}
-        retrying={query.loading}
-      />
-    );
-  }
-  return <LoadingState label="Loading the generation…" />;
+  return (
+    <ItemPageState
+      what="generation"
+      missing={hasErrorCode(query.error, 'NOT_FOUND')}
+      error={query.error}
+      onRetry={() => void query.refetch()}
+      retrying={query.loading}
+      missingMessage="There is no generation at this address for your account. It may have been deleted."
+      away={{ to: '/history', label: 'Back to History' }}
+    />
+  );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { GenerationsDocument } from '../../gql/graphql';
@@ -10,14 +9,13 @@ import {
   LoadingState,
   Spinner,
   buttonClass,
-  useToast,
 } from '../../ui';
+import { useLoadMore } from '../../app/use-load-more';
 import { errorMessage, readApiError } from '../account/api-errors';
-import { GenerationCard } from './GenerationCard';
+import { GenerationGrid } from './GenerationGrid';
 import { HistoryFilters, readFilter } from './HistoryFilters';
 import type { HistoryFilter } from './HistoryFilters';
 import { useGenerationUpdates } from './use-generation-updates';
-import { useInfiniteScroll } from './use-infinite-scroll';
 import './history.css';
 
 /** Generations per page of History. */
@@ -38,7 +36,6 @@ export function historyVariables(filter: HistoryFilter) {
  * and every change arriving live.
  */
 export function HistoryPage() {
-  const toast = useToast();
   const [params, setParams] = useSearchParams();
   const filter = readFilter(params);
   const filtered = Boolean(filter.status || filter.kind);
@@ -50,33 +47,18 @@ export function HistoryPage() {
     notifyOnNetworkStatusChange: true,
   });
   useGenerationUpdates();
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const connection = query.data?.generations;
   const generations = connection?.edges.map((edge) => edge.node) ?? [];
   const pageInfo = connection?.pageInfo;
-  const canLoadMore = Boolean(pageInfo?.hasNextPage && pageInfo.endCursor);
-
-  async function loadMore() {
-    if (loadingMore || !pageInfo?.hasNextPage || !pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await query.fetchMore({
-        variables: { ...historyVariables(filter), after: pageInfo.endCursor },
-      });
-    } catch (failure) {
-      toast.show({
-        id: 'history-more',
-        tone: 'danger',
-        title: 'Could not load older generations',
-        message: errorMessage(readApiError(failure)),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
-  const sentinel = useInfiniteScroll(() => void loadMore(), canLoadMore && !loadingMore);
+  const { loadingMore, loadMore } = useLoadMore({
+    pageInfo,
+    pageSize: HISTORY_PAGE_SIZE,
+    failureTitle: 'Could not load older generations',
+    toastId: 'history-more',
+    fetchMore: ({ variables }) =>
+      query.fetchMore({ variables: { ...historyVariables(filter), ...variables } }),
+  });
 
   function changeFilter(next: HistoryFilter) {
     const search = new URLSearchParams();
@@ -88,20 +70,13 @@ export function HistoryPage() {
   let body;
   if (connection && generations.length > 0) {
     body = (
-      <>
-        <ul className="generation-grid" aria-label="Generations, newest first">
-          {generations.map((generation) => (
-            <GenerationCard key={generation.id} generation={generation} />
-          ))}
-        </ul>
-        {canLoadMore && (
-          <div className="history-more" ref={sentinel}>
-            <Button loading={loadingMore} onClick={() => void loadMore()}>
-              Load more
-            </Button>
-          </div>
-        )}
-      </>
+      <GenerationGrid
+        label="Generations, newest first"
+        generations={generations}
+        canLoadMore={Boolean(pageInfo?.hasNextPage && pageInfo.endCursor)}
+        loadingMore={loadingMore}
+        loadMore={() => void loadMore()}
+      />
     );
   } else if (connection) {
     body = filtered ? (

@@ -1,6 +1,6 @@
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useLoadMore } from '../../app/use-load-more';
+import { appendPage, useLoadMore } from '../../app/use-load-more';
 import { useInfiniteScroll } from '../history/use-infinite-scroll';
 
 /** A Relay connection as a library list reads it. */
@@ -11,25 +11,6 @@ export interface LibraryConnection<TNode> {
 
 /** Items per page of a library list. */
 export const LIBRARY_PAGE_SIZE = 24;
-
-/** The page of `fetched` added after `previous` under `field`, without repeated cursors. */
-export function appendPage<TData extends Record<string, unknown>>(
-  previous: TData,
-  fetched: TData,
-  field: string,
-): TData {
-  const older = previous[field] as LibraryConnection<unknown> | undefined;
-  const newer = fetched[field] as LibraryConnection<unknown> | undefined;
-  if (!older || !newer) return fetched;
-  const seen = new Set(older.edges.map((edge) => edge.cursor));
-  return {
-    ...previous,
-    [field]: {
-      ...newer,
-      edges: [...older.edges, ...newer.edges.filter((edge) => !seen.has(edge.cursor))],
-    },
-  };
-}
 
 /** A library list as `useLibraryList` gives it to pages (and `LibraryList` shows it). */
 export interface LibraryListState<TNode> {

@@ -1,8 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CharacterDocument, DeleteCharacterDocument } from '../../../gql/graphql';
-import { useToast } from '../../../ui';
-import { PersonIcon } from '../library-icons';
+import { PersonIcon, useToast } from '../../../ui';
 import { forgetPersona } from '../persona/persona-cache';
 import { LEAVE_WITHOUT_ASKING } from '../persona/PersonaForm';
 import { PersonaOverview, PersonaPageState } from '../persona/PersonaPage';

@@ -1,6 +1,5 @@
 import { useRef } from 'react';
-import { AlertIcon, Button } from '../../../ui';
-import { PlusIcon, TrashIcon } from '../library-icons';
+import { AlertIcon, Button, PlusIcon, TrashIcon } from '../../../ui';
 import type { RowErrors } from '../persona/persona-errors';
 import { TRAIT_LIMIT, traitRow } from './traits';
 import type { TraitRow } from './traits';

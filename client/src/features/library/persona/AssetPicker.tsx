@@ -73,7 +73,7 @@ function PickerGrid({
   const { canLoadMore, loadingMore, loadMore, sentinel } = list;
   return (
     <>
-      <ul className="asset-picker__grid" aria-label="Images to choose from">
+      <ul className="image-choices asset-picker__grid" aria-label="Images to choose from">
         {stills.map((asset, index) => {
           const added = already.has(asset.id);
           const picked = added || chosen.has(asset.id);
@@ -81,7 +81,7 @@ function PickerGrid({
             <li key={asset.id}>
               <button
                 type="button"
-                className="asset-picker__item"
+                className="image-choice asset-picker__item"
                 aria-pressed={picked}
                 aria-label={added ? `Image ${index + 1} (already added)` : `Image ${index + 1}`}
                 disabled={added || (full && !picked)}

@@ -1,45 +1,29 @@
 import { useRef } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Link, useBlocker } from 'react-router';
-import { Alert, Button, ConfirmDialog, buttonClass } from '../../../ui';
+import { Alert, Button, ConfirmDialog, TextArea, TextField, buttonClass } from '../../../ui';
+import { ReferenceImagesEditor } from './ReferenceImagesEditor';
+import type { PersonaFormState } from './use-persona-form';
 
 /** Navigation state that leaves an editor without asking about unsaved changes (after Delete). */
 export const LEAVE_WITHOUT_ASKING = { leaveWithoutAsking: true };
 
 export interface PersonaFormProps {
-  /** Names the form for assistive technology: "Character", "AI model". */
-  label: string;
-  /** Saves; may navigate away (after a create), which then does not ask about leaving. */
-  onSubmit: () => Promise<void>;
-  saving: boolean;
-  /** The message above the buttons: what stopped the save. */
-  formError: string | null;
-  /** The form differs from what is saved: leaving asks first, the status says so. */
-  dirty: boolean;
-  submitLabel: string;
-  /** Where Cancel leads (the list, when creating). */
-  cancelTo?: string;
-  /** Why saving must wait (images still uploading), shown beside the buttons. */
-  waitNote?: string | null;
+  /** The shared fields' state (`usePersonaForm`). */
+  form: PersonaFormState;
+  /** Under Description: what it is for, on this kind of persona. */
+  descriptionHint: string;
+  /** The form's own fields, between the description and the images. */
   children: ReactNode;
 }
 
 /**
- * The frame of the character and AI model editors: the fields, the form's own error, Save
- * (with progress) and Cancel, an "unsaved changes" status, and a question before leaving with
- * changes that are not saved.
+ * The character and AI model editors around their own fields: name and description, the
+ * ordered reference images with a cover, the form's own error, Save (with progress) and Cancel,
+ * an "unsaved changes" status, and a question before leaving with changes that are not saved.
  */
-export function PersonaForm({
-  label,
-  onSubmit,
-  saving,
-  formError,
-  dirty,
-  submitLabel,
-  cancelTo,
-  waitNote,
-  children,
-}: PersonaFormProps) {
+export function PersonaForm({ form, descriptionHint, children }: PersonaFormProps) {
+  const { label, onSubmit, saving, formError, dirty, submitLabel, cancelTo, waitNote } = form.frame;
   // Set while a successful save navigates away, so the question is not asked then.
   const leaving = useRef(false);
   const blocker = useBlocker(
@@ -63,7 +47,37 @@ export function PersonaForm({
 
   return (
     <form className="persona-form" aria-label={label} noValidate onSubmit={(e) => void submit(e)}>
+      <TextField
+        label="Name"
+        required
+        value={form.name}
+        maxLength={100}
+        autoComplete="off"
+        error={form.errors.name}
+        onChange={(event) => {
+          form.setName(event.currentTarget.value);
+          form.clear('name');
+        }}
+      />
+      <TextArea
+        label="Description"
+        hint={descriptionHint}
+        rows={4}
+        value={form.description}
+        maxLength={4000}
+        error={form.errors.description}
+        onChange={(event) => {
+          form.setDescription(event.currentTarget.value);
+          form.clear('description');
+        }}
+      />
       {children}
+      <ReferenceImagesEditor
+        references={form.references}
+        subject={form.subject}
+        error={form.errors.referenceAssetIds}
+        onChange={() => form.clear('referenceAssetIds')}
+      />
       {formError && <Alert tone="danger">{formError}</Alert>}
       <div className="persona-form__actions">
         <Button type="submit" variant="primary" loading={saving} disabled={Boolean(waitNote)}>

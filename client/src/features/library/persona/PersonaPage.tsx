@@ -8,12 +8,12 @@ import {
   ErrorState,
   LoadingState,
   SparkIcon,
+  TrashIcon,
   buttonClass,
 } from '../../../ui';
 import { errorMessage, hasErrorCode, readApiError } from '../../account/api-errors';
 import { formatDateTime } from '../../server/format';
 import { LibraryPageHeader } from '../LibraryLayout';
-import { TrashIcon } from '../library-icons';
 
 /** "← Characters": the way back to the list above a library item's page. */
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {

@@ -1,9 +1,20 @@
 import { useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { AlertIcon, Button, ImageIcon, ProgressBar, Spinner, UploadIcon, cx } from '../../../ui';
+import {
+  AlertIcon,
+  ArrowLeftIcon,
+  ArrowRightIcon,
+  Button,
+  ImageIcon,
+  ProgressBar,
+  Spinner,
+  StarIcon,
+  TrashIcon,
+  UploadIcon,
+  cx,
+} from '../../../ui';
 import { REFERENCE_TYPES } from '../../generate/use-upload';
 import type { ReferenceItem } from '../../generate/use-upload';
-import { MoveEarlierIcon, MoveLaterIcon, StarIcon, TrashIcon } from '../library-icons';
 import { AssetPicker } from './AssetPicker';
 import { REFERENCE_LIMIT } from './use-reference-list';
 import type { ReferenceList } from './use-reference-list';
@@ -112,7 +123,7 @@ function ReferenceTile({
               disabled={index === 0}
               onClick={() => onMove(index - 1)}
             >
-              <MoveEarlierIcon size={16} />
+              <ArrowLeftIcon size={16} />
             </Button>
             <Button
               size="sm"
@@ -123,7 +134,7 @@ function ReferenceTile({
               disabled={index === count - 1}
               onClick={() => onMove(index + 1)}
             >
-              <MoveLaterIcon size={16} />
+              <ArrowRightIcon size={16} />
             </Button>
             <Button
               size="sm"

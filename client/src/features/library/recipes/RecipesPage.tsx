@@ -2,16 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { GenerationCatalogDocument, RecipesDocument } from '../../../gql/graphql';
 import type { RecipeSummaryFragment } from '../../../gql/graphql';
-import { buttonClass } from '../../../ui';
+import { RecipeIcon } from '../../../ui';
 import { kindLabel, promptExcerpt } from '../../generate/generation-format';
 import { LibraryCard } from '../LibraryGrid';
-import { LibraryEmptyState } from '../LibraryEmptyState';
-import { LibraryPageHeader } from '../LibraryLayout';
-import { LibraryList } from '../LibraryList';
-import { LibrarySearch, useLibrarySearchTerm } from '../LibrarySearch';
-import { PlusIcon } from '../library-icons';
-import { useLibraryList } from '../use-library-list';
-import { RecipeIcon } from './RecipeIcon';
+import { LibraryListPage } from '../LibraryListPage';
 import { modelNames } from './RecipeSettingsView';
 import type { Provider } from '../../generate/form-state';
 import './recipes.css';
@@ -48,69 +42,45 @@ function RecipeCover({
 
 /** /library/recipes: my recipes, newest first, searchable; each opens to run it. */
 export function RecipesPage() {
-  const search = useLibrarySearchTerm();
   // For the models' names on the cards; ids stand in until it arrives.
   const catalogue = useQuery(GenerationCatalogDocument);
   const providers = catalogue.data?.providers ?? [];
-  const list = useLibraryList(RecipesDocument, {
-    field: 'recipes',
-    variables: { search: search || null },
-    failureTitle: 'Could not load more recipes',
-  });
   return (
-    <>
-      <LibraryPageHeader
-        title="Recipes"
-        lead={RECIPES_LEAD}
-        actions={
-          <Link className={buttonClass('primary')} to="/library/recipes/new">
-            <PlusIcon size={18} />
-            New recipe
-          </Link>
-        }
-        tools={<LibrarySearch label="Search recipes" busy={list.refreshing} />}
-      />
-      <LibraryList
-        list={list}
-        label="Recipes, newest first"
-        loadingLabel="Loading your recipes…"
-        errorTitle="Can’t load your recipes"
-        empty={
-          <LibraryEmptyState
-            icon={<RecipeIcon size={24} />}
-            title="No recipes yet"
-            message="A recipe keeps a way of generating you like: the model and its settings, a prompt or a template with default values, your characters and AI model. Run it again with one press, changing only what differs; every edit is saved as a new version, and older ones stay runnable."
-            createTo="/library/recipes/new"
-            createLabel="Create a recipe"
-            search={search}
-            noun="recipes"
-          />
-        }
-        renderItem={(recipe) => (
-          <LibraryCard
-            key={recipe.id}
-            to={`/library/recipes/${recipe.id}`}
-            title={recipe.name}
-            subtitle={subtitle(recipe) || undefined}
-            placeholder={<RecipeCover recipe={recipe} providers={providers} />}
-            meta={
-              <ul className="library-chips" aria-label="About">
-                <li className="library-chip">{kindLabel(recipe.latestVersion.kind)}</li>
-                <li className="library-chip">Version {recipe.latestVersionNumber}</li>
-                <li>
-                  <Link
-                    className="recipe-card__run"
-                    to={`/library/recipes/${recipe.id}?run=1`}
-                    aria-label={`Run ${recipe.name}`}
-                  >
-                    Run
-                  </Link>
-                </li>
-              </ul>
-            }
-          />
-        )}
-      />
-    </>
+    <LibraryListPage
+      document={RecipesDocument}
+      field="recipes"
+      title="Recipes"
+      lead={RECIPES_LEAD}
+      noun="recipes"
+      icon={RecipeIcon}
+      createTo="/library/recipes/new"
+      newLabel="New recipe"
+      createLabel="Create a recipe"
+      emptyMessage="A recipe keeps a way of generating you like: the model and its settings, a prompt or a template with default values, your characters and AI model. Run it again with one press, changing only what differs; every edit is saved as a new version, and older ones stay runnable."
+      renderItem={(recipe) => (
+        <LibraryCard
+          key={recipe.id}
+          to={`/library/recipes/${recipe.id}`}
+          title={recipe.name}
+          subtitle={subtitle(recipe) || undefined}
+          placeholder={<RecipeCover recipe={recipe} providers={providers} />}
+          meta={
+            <ul className="library-chips" aria-label="About">
+              <li className="library-chip">{kindLabel(recipe.latestVersion.kind)}</li>
+              <li className="library-chip">Version {recipe.latestVersionNumber}</li>
+              <li>
+                <Link
+                  className="recipe-card__run"
+                  to={`/library/recipes/${recipe.id}?run=1`}
+                  aria-label={`Run ${recipe.name}`}
+                >
+                  Run
+                </Link>
+              </li>
+            </ul>
+          }
+        />
+      )}
+    />
   );
 }

@@ -1,15 +1,8 @@
-import { Link } from 'react-router';
 import { PromptTemplatesDocument } from '../../../gql/graphql';
-import { buttonClass } from '../../../ui';
+import { TemplateIcon } from '../../../ui';
 import { promptExcerpt } from '../../generate/generation-format';
 import { LibraryCard } from '../LibraryGrid';
-import { LibraryEmptyState } from '../LibraryEmptyState';
-import { LibraryPageHeader } from '../LibraryLayout';
-import { LibraryList } from '../LibraryList';
-import { LibrarySearch, useLibrarySearchTerm } from '../LibrarySearch';
-import { PlusIcon } from '../library-icons';
-import { useLibraryList } from '../use-library-list';
-import { TemplateIcon } from './TemplateIcon';
+import { LibraryListPage } from '../LibraryListPage';
 import './templates.css';
 
 /** What a template is for, said on the list and its empty state. */
@@ -43,72 +36,48 @@ function variablesText(count: number): string {
 
 /** /library/templates: my prompt templates, newest first, searchable by name and text. */
 export function TemplatesPage() {
-  const search = useLibrarySearchTerm();
-  const list = useLibraryList(PromptTemplatesDocument, {
-    field: 'promptTemplates',
-    variables: { search: search || null },
-    failureTitle: 'Could not load more templates',
-  });
   return (
-    <>
-      <LibraryPageHeader
-        title="Templates"
-        lead={TEMPLATES_LEAD}
-        actions={
-          <Link className={buttonClass('primary')} to="/library/templates/new">
-            <PlusIcon size={18} />
-            New template
-          </Link>
-        }
-        tools={<LibrarySearch label="Search templates" busy={list.refreshing} />}
-      />
-      <LibraryList
-        list={list}
-        label="Templates, newest first"
-        loadingLabel="Loading your templates…"
-        errorTitle="Can’t load your templates"
-        empty={
-          <LibraryEmptyState
-            icon={<TemplateIcon size={24} />}
-            title="No templates yet"
-            message={
-              <>
-                A template is a prompt you reuse with blanks to fill, like “A portrait of{' '}
-                <code>{'{{character.name}}'}</code> in <code>{'{{place}}'}</code>, soft light”.
-                Declare its variables once; recipes and runs then ask only for them, and the preview
-                shows the exact prompt before anything is generated.
-              </>
-            }
-            createTo="/library/templates/new"
-            createLabel="Write a template"
-            search={search}
-            noun="templates"
-          />
-        }
-        renderItem={(template) => (
-          <LibraryCard
-            key={template.id}
-            to={`/library/templates/${template.id}`}
-            title={template.name}
-            subtitle={variablesText(template.variables.length)}
-            placeholder={<TemplateSnippet body={template.body} />}
-            meta={
-              template.variables.length > 0 ? (
-                <ul className="library-chips" aria-label="Variables">
-                  {template.variables.slice(0, 4).map((variable) => (
-                    <li key={variable.name} className="library-chip">
-                      {variable.label || variable.name}
-                    </li>
-                  ))}
-                  {template.variables.length > 4 && (
-                    <li className="library-chip">+{template.variables.length - 4}</li>
-                  )}
-                </ul>
-              ) : undefined
-            }
-          />
-        )}
-      />
-    </>
+    <LibraryListPage
+      document={PromptTemplatesDocument}
+      field="promptTemplates"
+      title="Templates"
+      lead={TEMPLATES_LEAD}
+      noun="templates"
+      icon={TemplateIcon}
+      createTo="/library/templates/new"
+      newLabel="New template"
+      createLabel="Write a template"
+      emptyMessage={
+        <>
+          A template is a prompt you reuse with blanks to fill, like “A portrait of{' '}
+          <code>{'{{character.name}}'}</code> in <code>{'{{place}}'}</code>, soft light”. Declare
+          its variables once; recipes and runs then ask only for them, and the preview shows the
+          exact prompt before anything is generated.
+        </>
+      }
+      renderItem={(template) => (
+        <LibraryCard
+          key={template.id}
+          to={`/library/templates/${template.id}`}
+          title={template.name}
+          subtitle={variablesText(template.variables.length)}
+          placeholder={<TemplateSnippet body={template.body} />}
+          meta={
+            template.variables.length > 0 ? (
+              <ul className="library-chips" aria-label="Variables">
+                {template.variables.slice(0, 4).map((variable) => (
+                  <li key={variable.name} className="library-chip">
+                    {variable.label || variable.name}
+                  </li>
+                ))}
+                {template.variables.length > 4 && (
+                  <li className="library-chip">+{template.variables.length - 4}</li>
+                )}
+              </ul>
+            ) : undefined
+          }
+        />
+      )}
+    />
   );
 }
