@@ -427,6 +427,52 @@ describe('recipes', () => {
       expect(await recipeNames(browser, '%')).toEqual([]);
     });
 
+    it('reads a page of recipes with their versions in a constant number of statements', async () => {
+      const browser = await person();
+      const mira = await character(browser, { name: 'Mira' });
+      for (let i = 0; i < 12; i++) {
+        const recipe = await createRecipe(
+          browser,
+          preset({ name: `Recipe ${i}`, characterIds: [mira.id] }),
+        );
+        await browser.ok(UPDATE, {
+          input: { ...preset({ characterIds: [mira.id] }), name: undefined, id: recipe.id },
+        });
+      }
+      const PAGE = `query ($first: Int!) { recipes(first: $first) { edges { node {
+        name latestVersion { version characters { name } template { body } }
+        versions { version } first: version(version: 1) { version note }
+      } } } }`;
+      const statements: string[] = [];
+      const spy = jest
+        .spyOn(server.runtime.dataSource.logger, 'logQuery')
+        .mockImplementation((query: string) => {
+          if (/recipe|characters/.test(query)) statements.push(query);
+        });
+      try {
+        const counts: number[] = [];
+        for (const first of [2, 12]) {
+          statements.length = 0;
+          const { recipes } = await browser.ok<{
+            recipes: {
+              edges: Array<{ node: { versions: unknown[]; first: { version: number } } }>;
+            };
+          }>(PAGE, { first });
+          expect(recipes.edges).toHaveLength(first);
+          expect(
+            recipes.edges.every(
+              ({ node }) => node.versions.length === 2 && node.first.version === 1,
+            ),
+          ).toBe(true);
+          counts.push(statements.length);
+        }
+        expect(counts[0]).toBeGreaterThan(0);
+        expect(counts[1]).toBe(counts[0]);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('pages through recipes newest first with first/after', async () => {
       const browser = await person();
       for (let i = 1; i <= 5; i++) await createRecipe(browser, preset({ name: `Recipe ${i}` }));

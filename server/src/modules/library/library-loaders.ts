@@ -125,6 +125,23 @@ export function libraryLoaders(context: object, dataSource: DataSource) {
       },
       { cache: false },
     ),
+    /** Keyed `recipeId:version`. */
+    versionsByNumber: new DataLoader<string, RecipeVersion | null>(
+      async (keys) => {
+        const pairs = keys.map((key) => key.split(':') as [string, string]);
+        const rows = await dataSource
+          .getRepository(RecipeVersion)
+          .createQueryBuilder('v')
+          .where(
+            '(v.recipe_id, v.version) IN (SELECT * FROM unnest(:ids::uuid[], :numbers::int[]))',
+            { ids: pairs.map(([id]) => id), numbers: pairs.map(([, n]) => Number(n)) },
+          )
+          .getMany();
+        const found = new Map(rows.map((row) => [`${row.recipeId}:${row.version}`, row]));
+        return keys.map((key) => found.get(key) ?? null);
+      },
+      { cache: false },
+    ),
     latestVersions: new DataLoader<string, RecipeVersion | null>(
       async (recipeIds) => {
         const rows = await dataSource

@@ -87,8 +87,15 @@ export class RecipeResolver {
   }
 
   @FieldResolver(() => RecipeVersion, { nullable: true, description: 'One version by number' })
-  async version(@Root() recipe: Recipe, @Arg('version', () => Int) version: number) {
-    return this.dataSource.getRepository(RecipeVersion).findOneBy({ recipeId: recipe.id, version });
+  version(
+    @Root() recipe: Recipe,
+    @Arg('version', () => Int) version: number,
+    @Ctx() context: GraphQLContext,
+  ) {
+    if (!Number.isInteger(version) || version < 1) return null;
+    return libraryLoaders(context, this.dataSource).versionsByNumber.load(
+      `${recipe.id}:${version}`,
+    );
   }
 }
 
