@@ -750,6 +750,26 @@ describe('recipes', () => {
       expect(without.provenance.addedContext).toBe('Mira');
     });
 
+    it('says when the added descriptions make the prompt too long, and refuses a flood of variables', async () => {
+      const browser = await person();
+      const long = await character(browser, {
+        name: 'Verbose',
+        description: 'x'.repeat(4000),
+        traits: [{ name: 'outfit', value: 'y'.repeat(1000) }],
+      });
+      const recipe = await createRecipe(browser, preset({ characterIds: [long.id] }));
+      const tooLong = await browser.fails(START, { input: { recipeId: recipe.id } });
+      expect(tooLong.code).toBe('BAD_USER_INPUT');
+      expect(fieldsAtFault(tooLong)).toEqual(['prompt']);
+      expect(tooLong.message).toContain('Shorten a description');
+      const flood = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`v${i}`, 'x']));
+      const refused = await browser.fails(START, {
+        input: { recipeId: recipe.id, characterIds: [], variables: flood },
+      });
+      expect(fieldsAtFault(refused)).toContain('variables');
+      expect(await generationCount(browser)).toBe(0);
+    });
+
     it('runs an older version by number after an update', async () => {
       const browser = await person();
       const recipe = await createRecipe(browser, preset({ settings: { prompt: 'first light' } }));

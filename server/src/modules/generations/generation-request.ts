@@ -45,7 +45,8 @@ export function prepareGeneration(
   const errors: FieldError[] = [...earlier];
 
   const prompt = input.prompt.trim();
-  if (prompt.length === 0 || prompt.length > MAX_PROMPT_LENGTH) {
+  const promptSaid = earlier.some((error) => error.field === 'prompt');
+  if (!promptSaid && (prompt.length === 0 || prompt.length > MAX_PROMPT_LENGTH)) {
     errors.push({
       field: 'prompt',
       message: 'Describe what to generate in 1 to 4,000 characters.',

@@ -5,9 +5,10 @@ import type {
   GenerationFields,
 } from '../generations/generation-composer';
 import { invalidRequest } from '../generations/generation.errors';
-import type {
-  GenerationRequestInput,
-  GenerationSettingsInput,
+import {
+  MAX_PROMPT_LENGTH,
+  type GenerationRequestInput,
+  type GenerationSettingsInput,
 } from '../generations/generation.inputs';
 import type { ProviderRegistry } from '../generations/provider-registry';
 import type { FieldError } from '../providers/params';
@@ -33,6 +34,11 @@ const SETTING_NAMES = [
   'durationSeconds',
   'seed',
 ] as const;
+
+/** More values than any template declares are refused before they are each checked. */
+const MAX_GIVEN_VARIABLES = 50;
+const variableCount = (values: Record<string, unknown> | null | undefined) =>
+  Object.keys(values ?? {}).length;
 
 /** The variable values a run actually gives (empty ones mean "as the recipe says"). */
 const valuesGiven = (values: Record<string, unknown> | null | undefined) =>
@@ -171,6 +177,15 @@ export class LibraryComposer implements GenerationComposer {
     ].filter((line): line is string => line !== null);
     const addedContext = context.length > 0 ? context.join('\n') : null;
     const prompt = addedContext ? `${basePrompt}\n\n${addedContext}` : basePrompt;
+    if (addedContext && prompt.length > MAX_PROMPT_LENGTH) {
+      errors.push({
+        field: 'prompt',
+        message: `With the descriptions of the characters and AI model added, the prompt is ${prompt.length.toLocaleString('en')} characters, over the 4,000 a generation takes. Shorten a description, or place it in the template.`,
+      });
+    }
+    if (variableCount(input.variables) > MAX_GIVEN_VARIABLES) {
+      errors.push({ field: 'variables', message: `Give up to ${MAX_GIVEN_VARIABLES} variables.` });
+    }
 
     // References: the run's own first, then the characters', then the AI model's, while they fit.
     const given = input.overrides?.referenceAssetIds ?? input.referenceAssetIds ?? null;
