@@ -38,3 +38,27 @@ export function assertPageSize(first: number): void {
     throw new AppError('BAD_USER_INPUT', `Ask for 1 to ${MAX_PAGE_SIZE} items at a time.`);
   }
 }
+
+/**
+ * A page of a newest-first connection from its rows in order (one more than `first`, which says
+ * whether there is a next page) and a loader of their nodes by id, in one statement.
+ */
+export async function pageOf<Node extends { id: string }>(
+  rows: Array<{ id: string; cursor_time: string }>,
+  first: number,
+  load: (ids: string[]) => Promise<Node[]>,
+): Promise<{ edges: Array<{ cursor: string; node: Node }>; pageInfo: PageInfo }> {
+  const page = rows.slice(0, first);
+  const nodes = page.length > 0 ? await load(page.map((row) => row.id)) : [];
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  return {
+    edges: page.flatMap((row) => {
+      const node = byId.get(row.id);
+      return node ? [{ cursor: encodeCursor(row), node }] : [];
+    }),
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null,
+    },
+  };
+}

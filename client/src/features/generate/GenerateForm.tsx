@@ -4,14 +4,15 @@ import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { StartGenerationDocument } from '../../gql/graphql';
 import type { GenerationDetailFragment, ReferenceAssetFragment } from '../../gql/graphql';
-import { Alert, Button, Select, SparkIcon, TextArea, buttonClass } from '../../ui';
+import { Alert, Button, SparkIcon, TextArea, buttonClass } from '../../ui';
 import { CostEstimate } from './CostEstimate';
-import { findModel, priceText, requestInput, valuesForModel } from './form-state';
+import { findModel, requestInput, valuesForModel } from './form-state';
 import type { FormField, FormValues, Provider } from './form-state';
 import { NO_PICKS } from './library-picks';
 import type { LibraryPicks } from './library-picks';
 import { LibraryPicker } from './LibraryPicker';
 import { ModelFields, ParamFields } from './ModelFields';
+import { ModelPicker } from './ModelPicker';
 import { ReferenceUploads } from './ReferenceUploads';
 import { NO_START_PROBLEMS, startProblems } from './start-errors';
 import type { StartProblems } from './start-errors';
@@ -75,7 +76,6 @@ export function GenerateForm({
   const { provider, model } = found;
   const caps = model.capabilities;
   const input = requestInput(model, values, uploads.readyIds, { picks, template });
-  const disabledProviders = providers.filter((candidate) => !candidate.enabled);
 
   function change(patch: Partial<FormValues>, field: FormField) {
     setValues((current) => ({ ...current, ...patch }));
@@ -156,37 +156,13 @@ export function GenerateForm({
       aria-label="Generate"
       onSubmit={(event) => void submit(event)}
     >
-      <div className="generate-form__row">
-        <Select
-          label="Provider"
-          value={provider.id}
-          options={providers.map((candidate) => ({
-            value: candidate.id,
-            label: candidate.enabled ? candidate.name : `${candidate.name} (not set up)`,
-            disabled: !candidate.enabled,
-          }))}
-          hint={
-            disabledProviders.length > 0
-              ? `${disabledProviders.map((candidate) => candidate.name).join(', ')}: not set up on this server. The operators can add ${disabledProviders.length === 1 ? 'its key' : 'their keys'}.`
-              : undefined
-          }
-          onValueChange={(providerId) => chooseModel(providerId)}
-          error={problems.fields.providerId}
-        />
-        <Select
-          label="Model"
-          value={model.id}
-          options={provider.models.map((candidate) => ({
-            value: candidate.id,
-            label: `${candidate.name} (${candidate.kind === 'VIDEO' ? 'video' : 'image'})`,
-          }))}
-          onValueChange={(modelId) => chooseModel(provider.id, modelId)}
-          error={problems.fields.modelId}
-        />
-      </div>
-      <p className="generate-form__model" data-testid="model-description">
-        {model.description} <span className="generate-form__price">{priceText(model)}.</span>
-      </p>
+      <ModelPicker
+        providers={providers}
+        provider={provider}
+        model={model}
+        onChoose={chooseModel}
+        errors={{ provider: problems.fields.providerId, model: problems.fields.modelId }}
+      />
 
       <TemplatePicker
         choice={template}

@@ -3,7 +3,6 @@ import type { FieldError } from '../providers/params';
 import type { GenerationKind } from '../providers/provider';
 import type { PreparedGeneration } from './generation-request';
 import type { GenerationRequestInput, GenerationSettingsInput } from './generation.inputs';
-import { invalidRequest } from './generation.errors';
 
 /** A request as the model's checks take it: which model, and every setting of the form. */
 export interface GenerationFields extends Omit<GenerationSettingsInput, 'prompt'> {
@@ -33,25 +32,3 @@ export interface ComposedGeneration {
 export interface GenerationComposer {
   compose(userId: string, input: GenerationRequestInput): Promise<ComposedGeneration>;
 }
-
-/** Plain settings only, for a server without the library. */
-export const directComposer: GenerationComposer = {
-  async compose(_userId, input) {
-    const missing = (['kind', 'provider', 'model', 'prompt'] as const).filter(
-      (name) => !input[name],
-    );
-    if (missing.length > 0) {
-      throw invalidRequest(missing.map((field) => ({ field, message: `Give the ${field}.` })));
-    }
-    return {
-      fields: {
-        ...input,
-        kind: input.kind!,
-        provider: input.provider!,
-        model: input.model!,
-        prompt: input.prompt!,
-      },
-      errors: [],
-    };
-  },
-};

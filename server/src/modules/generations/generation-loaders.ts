@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { requestScoped } from '../../graphql/request-scoped';
 import { Asset } from '../storage/asset.entity';
+import { assetLoader } from '../storage/asset-loader';
 
 /**
  * Batches the assets of a page of generations into one query each (outputs, previews and
@@ -28,13 +29,7 @@ export function generationLoaders(context: object, dataSource: DataSource) {
       },
       { cache: false },
     ),
-    assets: new DataLoader<string, Asset | null>(
-      async (assetIds) => {
-        const assets = await assetsById(dataSource, [...assetIds]);
-        return assetIds.map((id) => assets.get(id) ?? null);
-      },
-      { cache: false },
-    ),
+    assets: assetLoader(context, dataSource),
   }));
 }
 

@@ -2,18 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EventBus } from '../../graphql/events';
 import { isUuid } from '../../graphql/ids';
-import { cursorTimeSql, decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { cursorTimeSql, decodeCursor, pageOf } from '../../graphql/pagination';
 import { addJob } from '../../queue/queue';
 import type { LedgerService } from '../credits/ledger.service';
 import type { RateLimiter } from '../security/rate-limiter';
 import { GenerationEventType } from './generation-event.entity';
 import { creditsText } from './generation-text';
 import { announce, appendEvent, type GenerationEventNotice } from './generation-events';
-import {
-  directComposer,
-  type ComposedGeneration,
-  type GenerationComposer,
-} from './generation-composer';
+import type { ComposedGeneration, GenerationComposer } from './generation-composer';
 import { prepareGeneration, type PreparedGeneration } from './generation-request';
 import type { GenerationStorage } from './generation-storage';
 import { ACTIVE_STATUSES, FINAL_STATUSES, Generation, GenerationStatus } from './generation.entity';
@@ -57,7 +53,7 @@ export class GenerationService {
     private readonly storage: GenerationStorage,
     private readonly limiter: RateLimiter,
     private readonly limits: GenerationLimits,
-    private readonly composer: GenerationComposer = directComposer,
+    private readonly composer: GenerationComposer,
   ) {}
 
   /** The price of a request and whether the user can pay it, without starting anything. */
@@ -74,24 +70,27 @@ export class GenerationService {
    * writes event 1 and queues the job. The same idempotency key returns the same generation.
    */
   async start(userId: string, input: StartGenerationInput): Promise<Generation> {
-    if (input.idempotencyKey) {
-      const existing = await this.byKey(userId, input.idempotencyKey);
-      if (existing) return existing;
-    }
-    const composed = await this.composer.compose(userId, input);
-    return this.startComposed(userId, composed, input.idempotencyKey ?? null);
+    return this.startComposed(
+      userId,
+      () => this.composer.compose(userId, input),
+      input.idempotencyKey ?? null,
+    );
   }
 
-  /** Starts a request already composed (e.g. a generation run again exactly). */
+  /**
+   * Starts what `compose` builds (a request, or e.g. a generation made again exactly). A key
+   * already used returns its generation before anything is composed or checked again.
+   */
   async startComposed(
     userId: string,
-    composed: ComposedGeneration,
+    compose: () => Promise<ComposedGeneration>,
     idempotencyKey: string | null,
   ): Promise<Generation> {
     if (idempotencyKey) {
       const existing = await this.byKey(userId, idempotencyKey);
       if (existing) return existing;
     }
+    const composed = await compose();
     const prepared = prepareGeneration(this.registry, composed.fields, composed.errors);
     await this.storage
       .assertOwnedImages({ userId, assetIds: prepared.referenceAssetIds })
@@ -239,20 +238,9 @@ export class GenerationService {
         args.first + 1,
       ],
     )) as Array<{ id: string; cursor_time: string }>;
-    const page = rows.slice(0, args.first);
-    const generations = await this.dataSource
-      .getRepository(Generation)
-      .createQueryBuilder('g')
-      .whereInIds(page.map((row) => row.id))
-      .getMany();
-    const byId = new Map(generations.map((generation) => [generation.id, generation]));
-    return {
-      edges: page.map((row) => ({ cursor: encodeCursor(row), node: byId.get(row.id)! })),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null,
-      },
-    };
+    return pageOf(rows, args.first, (ids) =>
+      this.dataSource.getRepository(Generation).createQueryBuilder('g').whereInIds(ids).getMany(),
+    );
   }
 
   /**

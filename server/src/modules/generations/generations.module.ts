@@ -48,8 +48,8 @@ export function createGenerationsModule(params: {
   registry: ProviderRegistry;
   logger: Logger;
   settings: GenerationSettings;
-  /** Builds requests from recipes, templates and characters (the library); plain settings without. */
-  composer?: GenerationComposer;
+  /** Builds requests from plain settings, recipes, templates and characters (the library). */
+  composer: GenerationComposer;
 }) {
   const { dataSource, events, ledger, storage, logger, settings } = params;
   const { registry } = params;

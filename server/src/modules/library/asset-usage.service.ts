@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { cursorTimeSql, decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { cursorTimeSql, decodeCursor, pageOf } from '../../graphql/pagination';
 import { Generation } from '../generations/generation.entity';
 import { Asset, AssetKind } from '../storage/asset.entity';
 import type { AssetService } from '../storage/asset.service';
@@ -25,22 +25,9 @@ export class AssetUsageService {
        LIMIT $5`,
       [userId, assetId, cursor?.createdAt ?? null, cursor?.id ?? null, first + 1],
     )) as Array<{ id: string; cursor_time: string }>;
-    const page = rows.slice(0, first);
-    const found = page.length
-      ? await this.dataSource
-          .getRepository(Generation)
-          .createQueryBuilder('g')
-          .whereInIds(page.map((row) => row.id))
-          .getMany()
-      : [];
-    const byId = new Map(found.map((generation) => [generation.id, generation]));
-    return {
-      edges: page.map((row) => ({ cursor: encodeCursor(row), node: byId.get(row.id)! })),
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null,
-      },
-    };
+    return pageOf(rows, first, (ids) =>
+      this.dataSource.getRepository(Generation).createQueryBuilder('g').whereInIds(ids).getMany(),
+    );
   }
 
   /**

@@ -1,4 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { requireIdentity } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
@@ -13,7 +24,7 @@ import type { AssetUsageService } from './asset-usage.service';
 import { Character } from './character.entity';
 import { composeRerun } from './generation-rerun';
 import { existing, libraryLoaders } from './library-loaders';
-import { invalidLibraryInput } from './library.errors';
+import { RunGenerationAgainArgs } from './library.inputs';
 import { PromptTemplate } from './prompt-template.entity';
 import { ProvenanceSnapshot } from './provenance';
 import { Recipe, RecipeVersion } from './recipe.entity';
@@ -32,27 +43,16 @@ export class GenerationLibraryResolver {
     description:
       'Makes a generation again exactly: the same final prompt, settings, seed, parameters and images',
   })
-  async runGenerationAgain(
-    @Arg('id', () => ID) id: string,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+  runGenerationAgain(
+    @Args() { id, idempotencyKey }: RunGenerationAgainArgs,
     @Ctx() context: GraphQLContext,
   ) {
     const userId = requireIdentity(context).user.id;
-    if (idempotencyKey && (idempotencyKey.length < 8 || idempotencyKey.length > 200)) {
-      // As startGeneration's: the column holds 200 characters.
-      throw invalidLibraryInput([
-        { field: 'idempotencyKey', message: 'Give a key of 8 to 200 characters.' },
-      ]);
-    }
-    if (idempotencyKey) {
-      // A retried key gets its generation, even if an image it used has been deleted since.
-      const started = await this.dataSource
-        .getRepository(Generation)
-        .findOneBy({ ownerId: userId, idempotencyKey });
-      if (started) return started;
-    }
-    const composed = await composeRerun(this.dataSource, this.registry, userId, id);
-    return this.generations.startComposed(userId, composed, idempotencyKey);
+    return this.generations.startComposed(
+      userId,
+      () => composeRerun(this.dataSource, this.registry, userId, id),
+      idempotencyKey ?? null,
+    );
   }
 
   @Query(() => GenerationConnection, {

@@ -189,12 +189,10 @@ export class LibraryComposer implements GenerationComposer {
 
     // References: the run's own first, then the characters', then the AI model's, while they fit.
     const given = input.overrides?.referenceAssetIds ?? input.referenceAssetIds ?? null;
-    let direct = [...new Set(given ?? version?.referenceAssetIds ?? [])];
-    if (!given && direct.length > 0) {
-      // A recipe's own images that were deleted since are left out, not an error of this run.
-      const present = await this.hashes(userId, direct);
-      direct = direct.filter((id) => present.has(id));
-    }
+    const requested = [...new Set(given ?? version?.referenceAssetIds ?? [])];
+    const requestedHashes = await this.hashes(userId, requested);
+    // A recipe's own images that were deleted since are left out, not an error of this run.
+    const direct = given ? requested : requested.filter((id) => requestedHashes.has(id));
     const capacity =
       this.registry
         .find(target.provider)
@@ -221,10 +219,11 @@ export class LibraryComposer implements GenerationComposer {
         .slice(direct.length, Math.max(direct.length, capacity))
         .map((reference) => reference.id),
     ]);
-    const hashes = await this.hashes(
-      userId,
-      candidates.map((reference) => reference.id),
-    );
+    // The library's images came with their hashes; only the run's own were looked up.
+    const hashes = new Map([
+      ...requestedHashes,
+      ...fromLibrary.map((reference) => [reference.id, reference.sha256] as const),
+    ]);
 
     const fields: GenerationFields = {
       ...settings,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { In } from 'typeorm';
-import { cursorTimeSql, decodeCursor, encodeCursor } from '../../graphql/pagination';
+import { cursorTimeSql, decodeCursor, pageOf } from '../../graphql/pagination';
 import type { Page } from './library-connections';
 import type { LibraryListArgs } from './library.inputs';
 
@@ -29,23 +29,7 @@ export async function libraryPage<T extends ObjectLiteral & { id: string }>(
      LIMIT $5`,
     [userId, search, cursor?.createdAt ?? null, cursor?.id ?? null, args.first + 1],
   )) as Array<{ id: string; cursor_time: string }>;
-  const page = rows.slice(0, args.first);
-  const found =
-    page.length === 0
-      ? []
-      : await dataSource
-          .getRepository(target.entity)
-          .findBy({ id: In(page.map((r) => r.id)) } as never);
-  const byId = new Map(found.map((item) => [item.id, item]));
-  const edges = page.flatMap((row) => {
-    const node = byId.get(row.id);
-    return node ? [{ cursor: encodeCursor(row), node }] : [];
-  });
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > args.first,
-      endCursor: page.length > 0 ? encodeCursor(page[page.length - 1]!) : null,
-    },
-  };
+  return pageOf(rows, args.first, (ids) =>
+    dataSource.getRepository(target.entity).findBy({ id: In(ids) } as never),
+  );
 }

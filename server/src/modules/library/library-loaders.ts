@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { requestScoped } from '../../graphql/request-scoped';
 import { Asset } from '../storage/asset.entity';
+import { assetLoader } from '../storage/asset-loader';
 import { AiModel } from './ai-model.entity';
 import { Character } from './character.entity';
 import { GenerationSource } from './generation-source.entity';
@@ -91,7 +92,7 @@ function usersOfAsset<T extends AiModel | Character>(
  */
 export function libraryLoaders(context: object, dataSource: DataSource) {
   return requestScoped(context, 'library', () => ({
-    assets: byId(dataSource, Asset, (asset) => asset.id),
+    assets: assetLoader(context, dataSource),
     aiModels: byId(dataSource, AiModel, (model) => model.id),
     characters: byId(dataSource, Character, (character) => character.id),
     templates: byId(dataSource, PromptTemplate, (template) => template.id),

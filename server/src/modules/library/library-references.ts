@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldError } from '../providers/params';
-
-/** The image types a reference may be: stills only (a clip cannot guide a picture). */
-const STILL_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+import { STILL_TYPES } from '../storage/asset.service';
 
 /**
  * Problems with a list of reference image ids: each must be a still image of mine that is an
@@ -23,7 +21,7 @@ export async function referenceProblems(
     `SELECT id FROM assets
      WHERE owner_id = $1 AND id = ANY($2::uuid[]) AND kind IN ('REFERENCE', 'OUTPUT')
        AND content_type = ANY($3::text[]) AND duration_seconds IS NULL`,
-    [userId, wanted, STILL_TYPES],
+    [userId, wanted, [...STILL_TYPES]],
   )) as Array<{ id: string }>;
   if (rows.length === wanted.length) return [];
   const found = new Set(rows.map((row) => row.id));

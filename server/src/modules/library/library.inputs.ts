@@ -5,6 +5,7 @@ import {
   IsInt,
   IsObject,
   IsOptional,
+  IsString,
   IsUUID,
   Length,
   Matches,
@@ -359,4 +360,19 @@ export class RenameRecipeInput {
   @IsOptional()
   @MaxLength(LIBRARY_LIMITS.description, { message: DESCRIPTION_MESSAGE })
   description?: string | null;
+}
+
+@ArgsType()
+export class RunGenerationAgainArgs {
+  @Field(() => ID, { description: 'One of my generations' })
+  @IsString()
+  id!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Send the same key again to get the same generation instead of a second one',
+  })
+  @IsOptional()
+  @Length(8, 200, { message: 'Give a key of 8 to 200 characters.' })
+  idempotencyKey?: string | null;
 }

@@ -252,6 +252,16 @@ export class RecipesService {
     settings: RecipeSettings,
     referenceAssetIds: string[],
   ): FieldError[] {
+    // The provider and model first, each refusal on its own field.
+    let field = 'provider';
+    try {
+      const provider = this.registry.usable(input.provider);
+      field = 'model';
+      this.registry.model(provider, input.model);
+    } catch (error) {
+      if (error instanceof AppError) return [{ field, message: error.message }];
+      throw error;
+    }
     try {
       prepareGeneration(this.registry, {
         ...settings,
@@ -265,18 +275,12 @@ export class RecipesService {
       return [];
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const fieldErrors = error.details.fieldErrors as
-        Array<{ field: string; messages: string[] }> | undefined;
-      if (!fieldErrors) {
-        return [
-          {
-            field: error.message.includes('no model') ? 'model' : 'provider',
-            message: error.message,
-          },
-        ];
-      }
-      return fieldErrors.map(({ field, messages }) => ({
-        field: field === 'kind' ? 'kind' : `settings.${field}`,
+      const fieldErrors = (error.details.fieldErrors ?? []) as Array<{
+        field: string;
+        messages: string[];
+      }>;
+      return fieldErrors.map(({ field: name, messages }) => ({
+        field: name === 'kind' ? 'kind' : `settings.${name}`,
         message: messages.join(' '),
       }));
     }

@@ -25,7 +25,8 @@ export interface AssetReference {
   bytes(): Promise<Buffer>;
 }
 
-const STILL_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+/** The still image types a reference may be (a clip cannot guide a picture). */
+export const STILL_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp'];
 
 /** Where an asset's bytes live: per user, per kind. */
 export const assetKey = (userId: string, kind: AssetKind, id: string, extension: string) =>
@@ -267,7 +268,9 @@ export class AssetService {
   /** Throws NOT_FOUND unless every id is a still image (PNG, JPEG, WebP) of mine. */
   async assertOwnedImages(params: { userId: string; assetIds: string[] }): Promise<void> {
     const assets = await this.getOwned(params.userId, params.assetIds);
-    if (!assets.every((asset) => STILL_TYPES.has(asset.contentType) && !asset.durationSeconds)) {
+    if (
+      !assets.every((asset) => STILL_TYPES.includes(asset.contentType) && !asset.durationSeconds)
+    ) {
       throw assetNotFound();
     }
   }

@@ -10,10 +10,11 @@ import {
   UpdateRecipeDocument,
 } from '../../../gql/graphql';
 import type { ReferenceAssetFragment } from '../../../gql/graphql';
-import { Alert, Button, ConfirmDialog, Select, TextArea, TextField } from '../../../ui';
-import { findModel, priceText, valuesForModel } from '../../generate/form-state';
+import { Alert, Button, ConfirmDialog, TextArea, TextField } from '../../../ui';
+import { findModel, valuesForModel } from '../../generate/form-state';
 import type { FormField, FormValues, Provider } from '../../generate/form-state';
 import { ModelFields, ParamFields } from '../../generate/ModelFields';
+import { ModelPicker } from '../../generate/ModelPicker';
 import { ReferenceUploads } from '../../generate/ReferenceUploads';
 import { useReferenceUploads } from '../../generate/use-upload';
 import { PersonaPickers } from './PersonaPickers';
@@ -99,7 +100,6 @@ export function RecipeForm({
   if (!found) return null;
   const { provider, model } = found;
   const caps = model.capabilities;
-  const disabledProviders = providers.filter((candidate) => !candidate.enabled);
 
   function touch() {
     setPristine(false);
@@ -232,37 +232,13 @@ export function RecipeForm({
 
       <div className="recipe-form__section">
         <h2 className="recipe-form__heading">Model</h2>
-        <div className="generate-form__row">
-          <Select
-            label="Provider"
-            value={provider.id}
-            options={providers.map((candidate) => ({
-              value: candidate.id,
-              label: candidate.enabled ? candidate.name : `${candidate.name} (not set up)`,
-              disabled: !candidate.enabled,
-            }))}
-            hint={
-              disabledProviders.length > 0
-                ? `${disabledProviders.map((candidate) => candidate.name).join(', ')}: not set up on this server.`
-                : undefined
-            }
-            onValueChange={(providerId) => chooseModel(providerId)}
-            error={problems.settings.providerId}
-          />
-          <Select
-            label="Model"
-            value={model.id}
-            options={provider.models.map((candidate) => ({
-              value: candidate.id,
-              label: `${candidate.name} (${candidate.kind === 'VIDEO' ? 'video' : 'image'})`,
-            }))}
-            onValueChange={(modelId) => chooseModel(provider.id, modelId)}
-            error={problems.settings.modelId}
-          />
-        </div>
-        <p className="generate-form__model" data-testid="model-description">
-          {model.description} <span className="generate-form__price">{priceText(model)}.</span>
-        </p>
+        <ModelPicker
+          providers={providers}
+          provider={provider}
+          model={model}
+          onChoose={chooseModel}
+          errors={{ provider: problems.settings.providerId, model: problems.settings.modelId }}
+        />
       </div>
 
       <div className="recipe-form__section">
